@@ -1,0 +1,5 @@
+export * from './text.js';
+export * from './units.js';
+export * from './profiles.js';
+export * from './schemas/artefact.js';
+export * from './schemas/collection.js';

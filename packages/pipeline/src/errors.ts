@@ -1,0 +1,33 @@
+/**
+ * An error the curator can act on: `message` is one line that says what is wrong with
+ * their file and what to do about it. Anything that is not a ScanError is a bug of ours
+ * and is reported as such (with its stack only under --debug).
+ */
+export class ScanError extends Error {
+  override name = 'ScanError';
+  constructor(
+    message: string,
+    /** A stable machine-readable reason, for --json output and tests. */
+    readonly code: ScanErrorCode,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export type ScanErrorCode =
+  | 'unsupported-format'
+  | 'empty-file'
+  | 'unreadable'
+  | 'corrupt'
+  | 'missing-resource'
+  | 'unsafe-path'
+  | 'too-large'
+  | 'no-geometry'
+  | 'invalid-geometry'
+  | 'invalid-options'
+  | 'validator-errors';
+
+export function isScanError(error: unknown): error is ScanError {
+  return error instanceof ScanError;
+}

@@ -1,0 +1,162 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  ARTEFACT_SCHEMA_VERSION,
+  DEFAULT_PROFILES,
+  artefactIdSchema,
+  artefactSchema,
+  textIn,
+  type Artefact,
+  type DeviceProfile,
+} from '@vitrine/core';
+import { countTriangles, countVertices } from './check/count.js';
+import { deriveProfile, sha256 } from './derive.js';
+import { ScanError } from './errors.js';
+import { normalize, type SizeHint } from './normalize.js';
+import { readScan } from './read/index.js';
+import { makeStagingFolder, replaceFolder } from './write/atomic.js';
+import { collectionEntryFor, upsertCollectionEntry } from './write/collection-index.js';
+
+/** Bumped when the pipeline's output changes, so old ingests are redone. */
+export const PIPELINE_VERSION = '0.1.0';
+
+export interface IngestOptions {
+  /** The scan file the curator named. */
+  file: string;
+  /** The collection folder; created when missing. */
+  collection: string;
+  id?: string;
+  title?: string;
+  /** Language of title and other text given on the command line. */
+  language?: string;
+  license?: string;
+  attribution?: string;
+  size?: SizeHint;
+  up?: 'y' | 'z';
+  /** Redo the ingest even when source and options are unchanged. */
+  force?: boolean;
+  /** Profiles to derive; the mobile profile by default. */
+  profiles?: readonly DeviceProfile[];
+  /** Called as each step starts, for progress displays. */
+  onStep?: (step: string) => void;
+}
+
+export interface IngestResult {
+  id: string;
+  status: 'written' | 'unchanged';
+  artefact: Artefact;
+}
+
+/**
+ * The whole flow for one scan: read, normalize, derive, write. The artefact is built in a
+ * staging folder beside the collection and renamed into place, then index.json is
+ * replaced atomically; a failure at any point leaves the collection as it was.
+ */
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const step = options.onStep ?? (() => {});
+  const id = options.id ?? idFromFileName(options.file);
+  if (!artefactIdSchema.safeParse(id).success) {
+    throw new ScanError(
+      `"${id}" cannot be an artefact id; use --id with lower-case letters, digits and dashes`,
+      'invalid-options',
+    );
+  }
+  const collection = path.resolve(options.collection);
+  const profiles = options.profiles ?? [DEFAULT_PROFILES.mobile!];
+
+  step('read');
+  const scan = await readScan(options.file);
+  const ingestKey = sha256(
+    JSON.stringify({ source: sha256(scan.bytes), options: keyedOptions(options, id), PIPELINE_VERSION }),
+  );
+  const previous = await readExistingArtefact(collection, id);
+  if (previous?.ingestKey === ingestKey && !options.force) {
+    return { id, status: 'unchanged', artefact: previous };
+  }
+  const source = {
+    file: path.basename(options.file),
+    format: scan.format,
+    bytes: scan.bytes.byteLength,
+    sha256: sha256(scan.bytes),
+    triangles: countTriangles(scan.document),
+    vertices: countVertices(scan.document),
+  };
+  if (source.triangles === 0) {
+    throw new ScanError(
+      `${source.file} has no triangles to show; export the mesh, not only points or lines`,
+      'no-geometry',
+    );
+  }
+
+  step('normalize');
+  const { dimensions, scale } = await normalize(scan.document, { size: options.size, up: options.up });
+
+  await mkdir(collection, { recursive: true });
+  const staging = await makeStagingFolder(collection, id);
+  try {
+    const derivatives = [];
+    for (const profile of profiles) {
+      step(`derive ${profile.name}`);
+      const derived = await deriveProfile(scan.document, profile);
+      await writeFile(path.join(staging, derived.derivative.url), derived.bytes);
+      derivatives.push(derived.derivative);
+    }
+    step('write');
+    const language = options.language ?? 'en';
+    const artefact = artefactSchema.parse({
+      schemaVersion: ARTEFACT_SCHEMA_VERSION,
+      id,
+      title: textIn(language, options.title ?? titleFromFileName(options.file)),
+      ...(options.license ? { license: options.license } : {}),
+      ...(options.attribution ? { attribution: options.attribution } : {}),
+      dimensions,
+      scale,
+      source,
+      derivatives,
+      ingestKey,
+      created: new Date().toISOString(),
+      generator: `vitrine ${PIPELINE_VERSION}`,
+    } satisfies Artefact);
+    await writeFile(path.join(staging, 'artefact.json'), `${JSON.stringify(artefact, null, 2)}\n`);
+    await replaceFolder(staging, path.join(collection, id));
+    await upsertCollectionEntry(collection, collectionEntryFor(artefact));
+    return { id, status: 'written', artefact };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function readExistingArtefact(collection: string, id: string): Promise<Artefact | undefined> {
+  try {
+    const text = await readFile(path.join(collection, id, 'artefact.json'), 'utf8');
+    const parsed = artefactSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The options that change the output; the progress callback and --force do not. */
+function keyedOptions(options: IngestOptions, id: string): unknown {
+  const { file: _file, collection: _collection, onStep: _onStep, force: _force, ...rest } = options;
+  return { ...rest, id };
+}
+
+export function idFromFileName(file: string): string {
+  return (
+    path
+      .basename(file, path.extname(file))
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 64)
+      .replace(/-+$/g, '') || 'artefact'
+  );
+}
+
+function titleFromFileName(file: string): string {
+  const words = path.basename(file, path.extname(file)).replace(/[_-]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled artefact';
+}

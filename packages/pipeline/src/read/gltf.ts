@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Document, JSONDocument } from '@gltf-transform/core';
+import { ScanError } from '../errors.js';
+import { getIO } from '../io.js';
+import { resolveInsideFolder } from './safe-path.js';
+
+const GLB_MAGIC = 0x46546c67; // "glTF"
+
+/**
+ * Reads a .glb or .gltf. External buffers and images are loaded by us, not by NodeIO, so
+ * that every URI is checked to stay inside the scan's folder before a byte is read.
+ * Draco, meshopt, quantized and KTX2 inputs decode through the shared IO's codecs.
+ */
+export async function readGltf(file: string, bytes: Uint8Array): Promise<Document> {
+  const io = await getIO();
+  const name = path.basename(file);
+  const jsonDocument: JSONDocument = isGlb(bytes)
+    ? await parseGlb(io.binaryToJSON.bind(io), bytes, name)
+    : parseGltfJson(bytes, name);
+  await loadExternalResources(jsonDocument, path.dirname(file), file);
+  try {
+    return await io.readJSON(jsonDocument);
+  } catch (error) {
+    throw new ScanError(
+      `${name} could not be read as glTF (${oneLine(error)}); re-export it from your scanning software`,
+      'corrupt',
+      { cause: error },
+    );
+  }
+}
+
+function isGlb(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= 4 && new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true) === GLB_MAGIC;
+}
+
+async function parseGlb(
+  binaryToJSON: (glb: Uint8Array) => Promise<JSONDocument>,
+  bytes: Uint8Array,
+  name: string,
+): Promise<JSONDocument> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const declaredLength = bytes.byteLength >= 12 ? view.getUint32(8, true) : Infinity;
+  if (declaredLength > bytes.byteLength) {
+    throw new ScanError(
+      `${name} is truncated (${bytes.byteLength} of ${declaredLength} bytes); copy or download the file again`,
+      'corrupt',
+    );
+  }
+  try {
+    return await binaryToJSON(bytes);
+  } catch (error) {
+    throw new ScanError(
+      `${name} is not a valid GLB (${oneLine(error)}); re-export it from your scanning software`,
+      'corrupt',
+      { cause: error },
+    );
+  }
+}
+
+function parseGltfJson(bytes: Uint8Array, name: string): JSONDocument {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new ScanError(
+      `${name} is not valid glTF JSON (${oneLine(error)}); re-export it, or check it was not cut short`,
+      'corrupt',
+      { cause: error },
+    );
+  }
+  if (typeof json !== 'object' || json === null || !('asset' in json)) {
+    throw new ScanError(`${name} is JSON but not glTF (it has no "asset"); export the scan as glTF 2.0`, 'corrupt');
+  }
+  return { json: json as JSONDocument['json'], resources: {} };
+}
+
+async function loadExternalResources(jsonDocument: JSONDocument, folder: string, file: string): Promise<void> {
+  const { images = [], buffers = [] } = jsonDocument.json;
+  const uris = [...images, ...buffers]
+    .map((resource) => resource.uri)
+    .filter((uri): uri is string => typeof uri === 'string' && !uri.startsWith('data:'));
+  for (const uri of new Set(uris)) {
+    const resolved = await resolveInsideFolder(folder, uri, file);
+    try {
+      jsonDocument.resources[uri] = new Uint8Array(await readFile(resolved));
+    } catch {
+      throw new ScanError(
+        `${path.basename(file)} needs "${uri}", which is missing; put it in the same folder as the scan`,
+        'missing-resource',
+      );
+    }
+  }
+}
+
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.slice(0, 200);
+}
