@@ -13,12 +13,16 @@ let ioPromise: Promise<NodeIO> | undefined;
 export function getIO(): Promise<NodeIO> {
   ioPromise ??= (async () => {
     await Promise.all([MeshoptDecoder.ready, MeshoptEncoder.ready]);
-    return new NodeIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({
-      'draco3d.decoder': await draco3d.createDecoderModule(),
-      'draco3d.encoder': await draco3d.createEncoderModule(),
-      'meshopt.decoder': MeshoptDecoder,
-      'meshopt.encoder': MeshoptEncoder,
-    });
+    // gltf-transform's info lines are for its own CLI; our report says what happened.
+    return new NodeIO()
+      .setLogger(new Logger(Logger.Verbosity.ERROR))
+      .registerExtensions(ALL_EXTENSIONS)
+      .registerDependencies({
+        'draco3d.decoder': await draco3d.createDecoderModule(),
+        'draco3d.encoder': await draco3d.createEncoderModule(),
+        'meshopt.decoder': MeshoptDecoder,
+        'meshopt.encoder': MeshoptEncoder,
+      });
   })();
   return ioPromise;
 }

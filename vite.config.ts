@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The collection is plain static files: `npm start` generates the sample collection into
+// public/collection, which Vite serves in development and copies into the build.
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  server: { port: 5173, strictPort: false, host: 'localhost' },
+  preview: { port: 4173, host: 'localhost' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+  },
+});
