@@ -29,13 +29,15 @@ export function pickText(text: LanguageText | undefined, preferred: readonly str
   const entries = Object.entries(text);
   if (entries.length === 0) return '';
   const lower = new Map(entries.map(([tag, value]) => [tag.toLowerCase(), value]));
-  for (const tag of languageFallbackChain(preferred)) {
-    const found = lower.get(tag);
-    if (found !== undefined) return found;
+  for (const wanted of preferred) {
+    const exact = lower.get(wanted.toLowerCase()) ?? lower.get(baseLanguage(wanted));
+    if (exact !== undefined) return exact;
+    // A visitor reading "pt" also reads the curator's "pt-BR".
+    const regional = entries.find(([tag]) => baseLanguage(tag) === baseLanguage(wanted));
+    if (regional) return regional[1];
   }
-  for (const [tag, value] of entries) {
-    if (preferred.some((wanted) => baseLanguage(tag) === baseLanguage(wanted))) return value;
-  }
+  const english = lower.get('en') ?? entries.find(([tag]) => baseLanguage(tag) === 'en')?.[1];
+  if (english !== undefined) return english;
   return entries[0]![1];
 }
 

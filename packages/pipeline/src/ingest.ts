@@ -8,6 +8,7 @@ import {
   textIn,
   type Artefact,
   type DeviceProfile,
+  type LanguageText,
 } from '@vitrine/core';
 import { countTriangles, countVertices } from './check/count.js';
 import { deriveProfile, sha256 } from './derive.js';
@@ -26,8 +27,13 @@ export interface IngestOptions {
   /** The collection folder; created when missing. */
   collection: string;
   id?: string;
-  title?: string;
-  /** Language of title and other text given on the command line. */
+  /** The title: plain text in `language`, or already in several languages. */
+  title?: string | LanguageText;
+  description?: LanguageText;
+  creator?: LanguageText;
+  date?: string;
+  accessionNumber?: string;
+  /** Language of a plain-text title (default en). */
   language?: string;
   license?: string;
   attribution?: string;
@@ -106,7 +112,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     const artefact = artefactSchema.parse({
       schemaVersion: ARTEFACT_SCHEMA_VERSION,
       id,
-      title: textIn(language, options.title ?? titleFromFileName(options.file)),
+      title:
+        typeof options.title === 'object'
+          ? options.title
+          : textIn(language, options.title ?? titleFromFileName(options.file)),
+      ...(options.description ? { description: options.description } : {}),
+      ...(options.creator ? { creator: options.creator } : {}),
+      ...(options.date ? { date: options.date } : {}),
+      ...(options.accessionNumber ? { accessionNumber: options.accessionNumber } : {}),
       ...(options.license ? { license: options.license } : {}),
       ...(options.attribution ? { attribution: options.attribution } : {}),
       dimensions,

@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { artefactSchema, collectionSchema } from '@vitrine/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateGlb } from './check/validate.js';
+import { ScanError } from './errors.js';
+import { ingest } from './ingest.js';
+import { getIO } from './io.js';
+import { snapshotFolder } from './testing/collection-snapshot.js';
+import { makeBoxDocument } from './testing/fixtures.js';
+
+const SCANS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/scans');
+
+let work: string;
+let boxFile: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'vitrine-ingest-'));
+  boxFile = path.join(work, 'clay box.glb');
+  const { document, node } = makeBoxDocument({ size: 50, segments: 6 }); // a 10 cm box, in mm
+  node.setTranslation([0, 200, 0]);
+  writeFileSync(boxFile, await (await getIO()).writeBinary(document));
+});
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+describe('ingest', () => {
+  it('writes a validated manifest, a validator-clean GLB and the collection index', async () => {
+    const collection = path.join(work, 'first');
+    const result = await ingest({ file: boxFile, collection, size: { kind: 'units', unit: 'mm' } });
+    expect(result.status).toBe('written');
+    expect(result.id).toBe('clay-box');
+    const artefact = artefactSchema.parse(readJson(path.join(collection, 'clay-box/artefact.json')));
+    expect(artefact.title).toEqual({ en: 'Clay box' });
+    expect(artefact.dimensions.height).toBeCloseTo(0.1, 6);
+    expect(artefact.dimensions.width).toBeCloseTo(0.1, 6);
+    expect(artefact.scale).toEqual({ factor: 0.001, basis: 'units', sourceUnit: 'mm' });
+    const glb = new Uint8Array(readFileSync(path.join(collection, 'clay-box/mobile.glb')));
+    expect(glb.byteLength).toBe(artefact.derivatives[0]!.bytes);
+    expect((await validateGlb(glb, 'mobile.glb')).errors).toEqual([]);
+    const index = collectionSchema.parse(readJson(path.join(collection, 'index.json')));
+    expect(index.artefacts.map((entry) => entry.id)).toEqual(['clay-box']);
+    expect(index.artefacts[0]!.manifest).toBe('clay-box/artefact.json');
+    // Nothing is left behind beside the collection.
+    expect(readdirSync(work).filter((name) => name.includes('staging'))).toEqual([]);
+  });
+
+  it('does nothing when the same source is ingested again with the same options, unless forced', async () => {
+    const collection = path.join(work, 'again');
+    await ingest({ file: boxFile, collection, id: 'box' });
+    const before = snapshotFolder(collection);
+    expect((await ingest({ file: boxFile, collection, id: 'box' })).status).toBe('unchanged');
+    expect(snapshotFolder(collection)).toEqual(before);
+    expect((await ingest({ file: boxFile, collection, id: 'box', force: true })).status).toBe('written');
+    expect((await ingest({ file: boxFile, collection, id: 'box', title: 'Another title' })).status).toBe('written');
+  });
+
+  it('fails with a curator-readable error and leaves the collection exactly as it was', async () => {
+    const collection = path.join(work, 'kept');
+    await ingest({ file: boxFile, collection, id: 'box' });
+    const before = snapshotFolder(collection);
+    const broken = path.join(work, 'broken.glb');
+    writeFileSync(broken, readFileSync(boxFile).subarray(0, 200));
+    const failure = ingest({ file: broken, collection, id: 'box', force: true });
+    await expect(failure).rejects.toBeInstanceOf(ScanError);
+    await expect(failure).rejects.toThrow(/broken\.glb is truncated/);
+    expect(snapshotFolder(collection)).toEqual(before);
+  });
+
+  it('never modifies the source file', async () => {
+    const before = readFileSync(boxFile);
+    await ingest({ file: boxFile, collection: path.join(work, 'source'), force: true });
+    expect(readFileSync(boxFile).equals(before)).toBe(true);
+  });
+
+  it('refuses an id that cannot be a folder name', async () => {
+    await expect(ingest({ file: boxFile, collection: path.join(work, 'ids'), id: '../escape' })).rejects.toThrow(
+      /cannot be an artefact id/,
+    );
+  });
+});
+
+describe.skipIf(!existsSync(SCANS))('ingest of the real scans in ../shared/scans (skipped when absent)', () => {
+  const cases = [
+    { file: 'bali-mask/mask-gltf-2.0_separated-valid.gltf', triangles: 100_000, textured: true },
+    // The head's JPEGs lie beside the GLB but the GLB does not reference them.
+    { file: 'lee-perry-smith/LeePerrySmith_draco.glb', triangles: 17_684, textured: false },
+    { file: 'usnm-1145291/USNM_1145291-150k-2048-medium-100k-2048_draco.glb', triangles: 100_000, textured: true },
+  ];
+  for (const scan of cases) {
+    it(`ingests ${scan.file} with its texture, validator-clean`, async () => {
+      const collection = path.join(work, 'real');
+      const { artefact } = await ingest({ file: path.join(SCANS, scan.file), collection, force: true });
+      expect(artefact.source.triangles).toBe(scan.triangles);
+      const [mobile] = artefact.derivatives;
+      expect(mobile!.triangles).toBeLessThanOrEqual(150_000);
+      expect(mobile!.textures.some((texture) => texture.slot.includes('baseColorTexture'))).toBe(scan.textured);
+      const glb = new Uint8Array(readFileSync(path.join(collection, artefact.id, mobile!.url)));
+      expect((await validateGlb(glb, mobile!.url)).errors).toEqual([]);
+    });
+  }
+});
