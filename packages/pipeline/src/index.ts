@@ -5,5 +5,6 @@ export { deriveProfile, type DerivedFile } from './derive.js';
 export { ScanError, isScanError, type ScanErrorCode } from './errors.js';
 export { countTriangles, countVertices } from './check/count.js';
 export { validateGlb } from './check/validate.js';
-export { readCollectionIndex } from './write/collection-index.js';
+export { readCollectionIndex, upsertCollectionEntry, collectionEntryFor } from './write/collection-index.js';
 export { getIO } from './io.js';
+export { recoverInterruptedReplacements } from './write/atomic.js';

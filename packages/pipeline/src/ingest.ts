@@ -15,7 +15,7 @@ import { deriveProfile, sha256 } from './derive.js';
 import { ScanError } from './errors.js';
 import { normalize, type SizeHint } from './normalize.js';
 import { readScan } from './read/index.js';
-import { makeStagingFolder, replaceFolder } from './write/atomic.js';
+import { makeStagingFolder, recoverInterruptedReplacements, replaceFolder } from './write/atomic.js';
 import { collectionEntryFor, upsertCollectionEntry } from './write/collection-index.js';
 
 /** Bumped when the pipeline's output changes, so old ingests are redone. */
@@ -45,6 +45,11 @@ export interface IngestOptions {
   profiles?: readonly DeviceProfile[];
   /** Called as each step starts, for progress displays. */
   onStep?: (step: string) => void;
+  /**
+   * Add the artefact to index.json (default). A caller running several ingests at once
+   * turns this off and updates the index itself, one artefact at a time.
+   */
+  updateIndex?: boolean;
 }
 
 export interface IngestResult {
@@ -98,6 +103,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const { dimensions, scale } = await normalize(scan.document, { size: options.size, up: options.up });
 
   await mkdir(collection, { recursive: true });
+  await recoverInterruptedReplacements(collection);
   const staging = await makeStagingFolder(collection, id);
   try {
     const derivatives = [];
@@ -132,7 +138,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     } satisfies Artefact);
     await writeFile(path.join(staging, 'artefact.json'), `${JSON.stringify(artefact, null, 2)}\n`);
     await replaceFolder(staging, path.join(collection, id));
-    await upsertCollectionEntry(collection, collectionEntryFor(artefact));
+    if (options.updateIndex !== false) await upsertCollectionEntry(collection, collectionEntryFor(artefact));
     return { id, status: 'written', artefact };
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -151,7 +157,14 @@ async function readExistingArtefact(collection: string, id: string): Promise<Art
 
 /** The options that change the output; the progress callback and --force do not. */
 function keyedOptions(options: IngestOptions, id: string): unknown {
-  const { file: _file, collection: _collection, onStep: _onStep, force: _force, ...rest } = options;
+  const {
+    file: _file,
+    collection: _collection,
+    onStep: _onStep,
+    force: _force,
+    updateIndex: _update,
+    ...rest
+  } = options;
   return { ...rest, id };
 }
 

@@ -1,11 +1,23 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseLength, lengthUnitSchema, type LengthUnit } from '@vitrine/core';
-import { ingest, isScanError, type IngestResult, type SizeHint } from '@vitrine/pipeline';
+import {
+  collectionEntryFor,
+  idFromFileName,
+  recoverInterruptedReplacements,
+  upsertCollectionEntry,
+  type IngestOptions,
+  type SizeHint,
+} from '@vitrine/pipeline';
+import { ProgressDisplay } from '../ingest/progress.js';
+import { runIngestPool, type TaskOutcome } from '../ingest/run-pool.js';
+import { formatBytes, summaryTable } from '../ingest/summary.js';
 import { EXIT, UsageError, type Output } from '../output.js';
 
 export const INGEST_HELP = `Usage: vitrine ingest <file...> --collection <dir> [options]
 
 Reads scans (.glb, .gltf) and writes them into a collection as web-ready artefacts.
+Several files are ingested in parallel, one per processor core.
 
 Options:
   --collection <dir>    the collection folder (created when missing)   required
@@ -19,7 +31,9 @@ Options:
   --up <y|z>            which axis is up in the scan (default: y)
   --force               redo even when nothing changed
   --json                print results as JSON for scripts
-  --debug               show stack traces of internal errors`;
+  --debug               show stack traces of internal errors
+
+Exit status: 0 all ingested, 1 some failed (the others are written), 2 usage error.`;
 
 const OPTIONS = {
   collection: { type: 'string' },
@@ -39,13 +53,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-interface FileOutcome {
-  file: string;
-  ok: boolean;
-  result?: IngestResult;
-  error?: string;
-}
-
 export async function ingestCommand(argv: string[], output: Output): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   if (values.help) {
@@ -57,37 +64,111 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
   if (positionals.length > 1 && (values.id || values.title)) {
     throw new UsageError('--id and --title name one artefact; ingest files one at a time to use them');
   }
-  const size = sizeHint(values);
   const up = values.up ?? 'y';
   if (up !== 'y' && up !== 'z') throw new UsageError(`--up must be y or z, not "${up}"`);
+  const shared = {
+    collection: values.collection,
+    title: values.title,
+    language: values.lang,
+    license: values.license,
+    attribution: values.attribution,
+    size: sizeHint(values),
+    up,
+    force: values.force,
+  } satisfies Omit<IngestOptions, 'file'>;
+  const tasks = positionals.map((file) => ({ ...shared, file, id: values.id ?? idFromFileName(file) }));
+  refuseDuplicateIds(tasks);
 
-  const outcomes: FileOutcome[] = [];
-  for (const file of positionals) {
-    try {
-      const result = await ingest({
-        file,
-        collection: values.collection,
-        id: values.id,
-        title: values.title,
-        language: values.lang,
-        license: values.license,
-        attribution: values.attribution,
-        size,
-        up,
-        force: values.force,
-        onStep: output.interactive && !values.json ? (step) => output.err(`${file}: ${step}…`) : undefined,
-      });
-      outcomes.push({ file, ok: true, result });
-      if (!values.json) output.out(describe(file, result));
-    } catch (error) {
-      const message = isScanError(error) ? error.message : `internal error: ${(error as Error).message ?? error}`;
-      outcomes.push({ file, ok: false, error: message });
-      output.err(`vitrine: ${file}: ${message}`);
-      if (values.debug && error instanceof Error && error.stack) output.err(error.stack);
-    }
-  }
-  if (values.json) output.out(JSON.stringify(outcomes.map(jsonOutcome), null, 2));
+  const collection = values.collection;
+  const progress = new ProgressDisplay(positionals, values.json ? { ...output, interactive: false } : output);
+  const pool = runIngestPool(tasks, {
+    onStep: (index, step) => progress.update(index, `${step}…`),
+    onOutcome: async (index, outcome) => {
+      progress.update(index, outcome.ok ? outcome.result.status : 'failed');
+      // The index is updated here, in the main thread, so parallel ingests never race on it.
+      if (outcome.ok && outcome.result.status === 'written') {
+        await upsertCollectionEntry(collection, collectionEntryFor(outcome.result.artefact));
+      }
+    },
+  });
+
+  const interrupted = new Promise<number>((resolve) => {
+    const onSignal = async () => {
+      await pool.stop();
+      // What the stopped workers had half-built lies beside the collection: remove it.
+      await recoverInterruptedReplacements(collection, process.pid);
+      progress.clear();
+      output.err('vitrine ingest: interrupted; the collection is as it was before the unfinished files');
+      resolve(130);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    void pool.done.finally(() => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    });
+  });
+
+  const outcomes = await Promise.race([pool.done, interrupted]);
+  if (typeof outcomes === 'number') return outcomes;
+  progress.clear();
+  report(positionals, outcomes, output, Boolean(values.json), Boolean(values.debug));
   return outcomes.every((outcome) => outcome.ok) ? EXIT.ok : EXIT.failed;
+}
+
+function report(files: string[], outcomes: TaskOutcome[], output: Output, json: boolean, debug: boolean): void {
+  outcomes.forEach((outcome, index) => {
+    if (outcome.ok) return;
+    const message = outcome.internal ? `internal error: ${outcome.message}` : outcome.message;
+    output.err(`vitrine: ${files[index]}: ${message}`);
+    if (debug && outcome.stack) output.err(outcome.stack);
+  });
+  if (json) {
+    output.out(
+      JSON.stringify(
+        outcomes.map((outcome, index) =>
+          outcome.ok
+            ? {
+                file: files[index],
+                ok: true,
+                id: outcome.result.id,
+                status: outcome.result.status,
+                artefact: outcome.result.artefact,
+              }
+            : { file: files[index], ok: false, error: outcome.message, code: outcome.code ?? 'internal' },
+        ),
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  if (files.length === 1 && outcomes[0]?.ok) {
+    const { result } = outcomes[0];
+    const derivatives = result.artefact.derivatives
+      .map((d) => `${d.profile} ${formatBytes(d.bytes)}, ${d.triangles.toLocaleString('en')} triangles`)
+      .join('; ');
+    output.out(
+      result.status === 'unchanged'
+        ? `${files[0]}: unchanged (${result.id}); use --force to redo it`
+        : `${files[0]}: wrote ${result.id} (${derivatives})`,
+    );
+    return;
+  }
+  output.out(summaryTable(files, outcomes));
+}
+
+function refuseDuplicateIds(tasks: { file: string; id: string }[]): void {
+  const seen = new Map<string, string>();
+  for (const task of tasks) {
+    const earlier = seen.get(task.id);
+    if (earlier) {
+      throw new UsageError(
+        `${path.basename(earlier)} and ${path.basename(task.file)} would both become "${task.id}"; rename one or ingest them separately with --id`,
+      );
+    }
+    seen.set(task.id, task.file);
+  }
 }
 
 function sizeHint(values: { units?: string; height?: string; width?: string; depth?: string }): SizeHint | undefined {
@@ -105,28 +186,4 @@ function sizeHint(values: { units?: string; height?: string; width?: string; dep
   const length = parseLength(values[axis]!);
   if (!length) throw new UsageError(`--${axis} needs a length with a unit, like 23cm or 0.4m, not "${values[axis]}"`);
   return { kind: 'known-length', axis, length };
-}
-
-function describe(file: string, result: IngestResult): string {
-  if (result.status === 'unchanged') return `${file}: unchanged (${result.id}); use --force to redo it`;
-  const derivatives = result.artefact.derivatives
-    .map((d) => `${d.profile} ${formatBytes(d.bytes)}, ${d.triangles.toLocaleString('en')} triangles`)
-    .join('; ');
-  return `${file}: wrote ${result.id} (${derivatives})`;
-}
-
-function jsonOutcome(outcome: FileOutcome) {
-  return outcome.ok
-    ? {
-        file: outcome.file,
-        ok: true,
-        id: outcome.result!.id,
-        status: outcome.result!.status,
-        artefact: outcome.result!.artefact,
-      }
-    : { file: outcome.file, ok: false, error: outcome.error };
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(2)} MB` : `${(bytes / 1000).toFixed(1)} kB`;
 }

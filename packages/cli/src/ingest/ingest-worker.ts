@@ -1,0 +1,28 @@
+import { parentPort } from 'node:worker_threads';
+import { ingest, isScanError } from '@vitrine/pipeline';
+import type { IngestTask, WorkerMessage } from './messages.js';
+
+// One ingest at a time; the pool hands out the next file when this one is done.
+const port = parentPort!;
+const send = (message: WorkerMessage) => port.postMessage(message);
+
+port.on('message', async ({ index, options }: IngestTask) => {
+  try {
+    const result = await ingest({
+      ...options,
+      updateIndex: false,
+      onStep: (step) => send({ type: 'step', index, step }),
+    });
+    send({ type: 'done', index, result });
+  } catch (error) {
+    const scanError = isScanError(error);
+    send({
+      type: 'failed',
+      index,
+      message: error instanceof Error ? error.message : String(error),
+      code: scanError ? error.code : undefined,
+      internal: !scanError,
+      stack: error instanceof Error ? error.stack : undefined,
+    });
+  }
+});
