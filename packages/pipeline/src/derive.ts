@@ -31,6 +31,9 @@ export async function deriveProfile(source: Document, profile: DeviceProfile): P
       // KTX2 encoding for the vr profile arrives with the derivatives work; WebP until then.
       targetFormat: profile.textureFormat === 'ktx2' ? 'webp' : profile.textureFormat,
       resize: [profile.maxTextureSize, profile.maxTextureSize],
+      // sharp's default limit is just under 16384², which refuses a 16k scan texture.
+      // checkImageSizes has already held every image's header to MAX_TEXTURE_PIXELS.
+      limitInputPixels: false,
     }),
     prune(),
     meshopt({ encoder: MeshoptEncoder, level: 'medium' }),

@@ -10,6 +10,7 @@ import {
   type DeviceProfile,
   type LanguageText,
 } from '@vitrine/core';
+import { checkImageSizes } from './check/check-image-sizes.js';
 import { countTriangles, countVertices } from './check/count.js';
 import { deriveProfile, sha256 } from './derive.js';
 import { ScanError } from './errors.js';
@@ -98,6 +99,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       'no-geometry',
     );
   }
+
+  checkImageSizes(scan.document, source.file);
 
   step('normalize');
   const { dimensions, scale } = await normalize(scan.document, { size: options.size, up: options.up });
