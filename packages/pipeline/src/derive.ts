@@ -6,6 +6,7 @@ import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
 import { countTriangles, countVertices } from './check/count.js';
 import { summarizeTextures } from './check/texture-summary.js';
+import { ScanError } from './errors.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
 import { writeGlb } from './write/glb.js';
 
@@ -21,22 +22,24 @@ export interface DerivedFile {
  */
 export async function deriveProfile(source: Document, profile: DeviceProfile): Promise<DerivedFile> {
   const document = cloneDocument(source);
-  await document.transform(
-    dedup(),
-    prune(),
-    weld(),
-    fitTriangleBudget({ maxTriangles: profile.maxTriangles }),
-    textureCompress({
-      encoder: sharp,
-      // KTX2 encoding for the vr profile arrives with the derivatives work; WebP until then.
-      targetFormat: profile.textureFormat === 'ktx2' ? 'webp' : profile.textureFormat,
-      resize: [profile.maxTextureSize, profile.maxTextureSize],
-      // sharp's default limit is just under 16384², which refuses a 16k scan texture.
-      // checkImageSizes has already held every image's header to MAX_TEXTURE_PIXELS.
-      limitInputPixels: false,
-    }),
-    prune(),
-    meshopt({ encoder: MeshoptEncoder, level: 'medium' }),
+  await decodingImages(() =>
+    document.transform(
+      dedup(),
+      prune(),
+      weld(),
+      fitTriangleBudget({ maxTriangles: profile.maxTriangles }),
+      textureCompress({
+        encoder: sharp,
+        // KTX2 encoding for the vr profile arrives with the derivatives work; WebP until then.
+        targetFormat: profile.textureFormat === 'ktx2' ? 'webp' : profile.textureFormat,
+        resize: [profile.maxTextureSize, profile.maxTextureSize],
+        // sharp's default limit is just under 16384², which refuses a 16k scan texture.
+        // checkImageSizes has already held every image's header to MAX_TEXTURE_PIXELS.
+        limitInputPixels: false,
+      }),
+      prune(),
+      meshopt({ encoder: MeshoptEncoder, level: 'medium' }),
+    ),
   );
   const url = `${profile.name}.glb`;
   const bytes = await writeGlb(document, url);
@@ -56,4 +59,25 @@ export async function deriveProfile(source: Document, profile: DeviceProfile): P
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Textures are first decoded when they are resized; an image whose header was fine but
+ * whose data is cut short or corrupt fails there, inside sharp. Say so in the curator's
+ * words instead of reporting an internal error.
+ */
+async function decodingImages<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/vips|jpeg|png|webp|image|Input buffer/i.test(message)) {
+      throw new ScanError(
+        `a texture of the scan could not be decoded (${message.split('\n')[0]}); open and save its images again as JPEG or PNG`,
+        'corrupt',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }

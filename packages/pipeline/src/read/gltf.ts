@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Document, JSONDocument } from '@gltf-transform/core';
 import { ScanError } from '../errors.js';
 import { getIO } from '../io.js';
+import { validateGltfInput } from '../check/validate-gltf-input.js';
 import { resolveInsideFolder } from './safe-path.js';
 
 const GLB_MAGIC = 0x46546c67; // "glTF"
@@ -15,10 +16,17 @@ const GLB_MAGIC = 0x46546c67; // "glTF"
 export async function readGltf(file: string, bytes: Uint8Array): Promise<Document> {
   const io = await getIO();
   const name = path.basename(file);
+  if (!isGlb(bytes) && path.extname(file).toLowerCase() === '.glb') {
+    throw new ScanError(
+      `${name} is not a GLB file (it does not start with the glTF binary header); check it is the scan you meant, or export it again`,
+      'corrupt',
+    );
+  }
   const jsonDocument: JSONDocument = isGlb(bytes)
     ? await parseGlb(io.binaryToJSON.bind(io), bytes, name)
     : parseGltfJson(bytes, name);
   await loadExternalResources(jsonDocument, path.dirname(file), file);
+  await validateGltfInput(bytes, name, jsonDocument.resources);
   try {
     return await io.readJSON(jsonDocument);
   } catch (error) {
