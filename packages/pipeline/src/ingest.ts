@@ -11,7 +11,9 @@ import {
   type LanguageText,
 } from '@vitrine/core';
 import { checkImageSizes } from './check/check-image-sizes.js';
-import { countTriangles, countVertices } from './check/count.js';
+import { countTriangles } from './check/count.js';
+import { describeScan } from './check/scan-report.js';
+import { repairScan } from './repair.js';
 import { deriveProfile, sha256 } from './derive.js';
 import { ScanError } from './errors.js';
 import { normalize, type SizeHint } from './normalize.js';
@@ -85,22 +87,26 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   if (previous?.ingestKey === ingestKey && !options.force) {
     return { id, status: 'unchanged', artefact: previous };
   }
+  step('check');
+  const report = describeScan(scan.document);
   const source = {
     file: path.basename(options.file),
     format: scan.format,
     bytes: scan.bytes.byteLength,
     sha256: sha256(scan.bytes),
-    triangles: countTriangles(scan.document),
-    vertices: countVertices(scan.document),
+    triangles: report.triangles,
+    vertices: report.vertices,
+    materials: report.materials,
+    textures: report.textures,
   };
-  if (source.triangles === 0) {
+  checkImageSizes(scan.document, source.file);
+  const warnings = [...scan.warnings, ...(await repairScan(scan.document, source.file))];
+  if (countTriangles(scan.document) === 0) {
     throw new ScanError(
       `${source.file} has no triangles to show; export the mesh, not only points or lines`,
       'no-geometry',
     );
   }
-
-  checkImageSizes(scan.document, source.file);
 
   step('normalize');
   const { dimensions, scale } = await normalize(scan.document, { size: options.size, up: options.up });
@@ -134,6 +140,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       dimensions,
       scale,
       source,
+      warnings,
       derivatives,
       ingestKey,
       created: new Date().toISOString(),

@@ -77,7 +77,11 @@ export const artefactSchema = z.object({
     sha256: sha256Schema,
     triangles: z.int().nonnegative(),
     vertices: z.int().nonnegative(),
+    materials: z.int().nonnegative(),
+    textures: z.array(textureSummarySchema),
   }),
+  /** What was wrong with the scan and repaired on ingest, one line each, for the curator. */
+  warnings: z.array(z.string().max(1000)).max(200).default([]),
   derivatives: z.array(derivativeSchema).min(1),
   poster: relativeFileSchema.optional(),
   annotations: relativeFileSchema.optional(),
