@@ -118,7 +118,12 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
 
 function report(files: string[], outcomes: TaskOutcome[], output: Output, json: boolean, debug: boolean): void {
   outcomes.forEach((outcome, index) => {
-    if (outcome.ok) return;
+    if (outcome.ok) {
+      if (outcome.result.status === 'written') {
+        for (const warning of outcome.result.artefact.warnings) output.err(`vitrine: warning: ${warning}`);
+      }
+      return;
+    }
     const message = outcome.internal ? `internal error: ${outcome.message}` : outcome.message;
     output.err(`vitrine: ${files[index]}: ${message}`);
     if (debug && outcome.stack) output.err(outcome.stack);
