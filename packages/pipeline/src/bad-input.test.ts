@@ -182,3 +182,16 @@ describe('bad input ends in one clear line and an untouched collection', () => {
     });
   }
 });
+
+describe('a missing texture', () => {
+  it('is a warning: the scan is ingested without it', async () => {
+    const file = await writeGltf('notexture', makeBoxDocument().document, (json) => {
+      json.images = [{ uri: 'lost colour.jpg', mimeType: 'image/jpeg' }];
+      json.textures = [{ source: 0 }];
+      (json.materials![0] as Record<string, unknown>).pbrMetallicRoughness = { baseColorTexture: { index: 0 } };
+    });
+    const { artefact } = await ingest({ file, collection: path.join(work, 'warned'), id: 'warned' });
+    expect(artefact.warnings).toEqual([expect.stringMatching(/the texture "lost colour\.jpg" is missing/)]);
+    expect(artefact.derivatives[0]!.textures).toEqual([]);
+  });
+});

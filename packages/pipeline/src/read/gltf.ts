@@ -4,6 +4,7 @@ import type { Document, JSONDocument } from '@gltf-transform/core';
 import { ScanError } from '../errors.js';
 import { getIO } from '../io.js';
 import { validateGltfInput } from '../check/validate-gltf-input.js';
+import type { Warn } from './reader.js';
 import { resolveInsideFolder } from './safe-path.js';
 
 const GLB_MAGIC = 0x46546c67; // "glTF"
@@ -13,7 +14,7 @@ const GLB_MAGIC = 0x46546c67; // "glTF"
  * that every URI is checked to stay inside the scan's folder before a byte is read.
  * Draco, meshopt, quantized and KTX2 inputs decode through the shared IO's codecs.
  */
-export async function readGltf(file: string, bytes: Uint8Array): Promise<Document> {
+export async function readGltf(file: string, bytes: Uint8Array, warn: Warn = () => {}): Promise<Document> {
   const io = await getIO();
   const name = path.basename(file);
   if (!isGlb(bytes) && path.extname(file).toLowerCase() === '.glb') {
@@ -25,10 +26,12 @@ export async function readGltf(file: string, bytes: Uint8Array): Promise<Documen
   const jsonDocument: JSONDocument = isGlb(bytes)
     ? await parseGlb(io.binaryToJSON.bind(io), bytes, name)
     : parseGltfJson(bytes, name);
-  await loadExternalResources(jsonDocument, path.dirname(file), file);
+  const missingImages = await loadExternalResources(jsonDocument, path.dirname(file), file);
   await validateGltfInput(bytes, name, jsonDocument.resources);
   try {
-    return await io.readJSON(jsonDocument);
+    const document = await io.readJSON(jsonDocument);
+    dropMissingTextures(document, missingImages, name, warn);
+    return document;
   } catch (error) {
     throw new ScanError(
       `${name} could not be read as glTF (${oneLine(error)}); re-export it from your scanning software`,
@@ -83,21 +86,44 @@ function parseGltfJson(bytes: Uint8Array, name: string): JSONDocument {
   return { json: json as JSONDocument['json'], resources: {} };
 }
 
-async function loadExternalResources(jsonDocument: JSONDocument, folder: string, file: string): Promise<void> {
+/**
+ * Loads every external buffer and image from inside the scan's folder. A missing buffer is
+ * an error (there is no geometry without it); a missing image is not: the scan is read
+ * without that texture and the curator is warned. Returns the URIs of missing images.
+ */
+async function loadExternalResources(jsonDocument: JSONDocument, folder: string, file: string): Promise<Set<string>> {
   const { images = [], buffers = [] } = jsonDocument.json;
-  const uris = [...images, ...buffers]
-    .map((resource) => resource.uri)
-    .filter((uri): uri is string => typeof uri === 'string' && !uri.startsWith('data:'));
-  for (const uri of new Set(uris)) {
+  const external = (uri: string | undefined): uri is string => typeof uri === 'string' && !uri.startsWith('data:');
+  const imageUris = new Set(images.map((image) => image.uri).filter(external));
+  const missingImages = new Set<string>();
+  for (const uri of new Set([...buffers.map((buffer) => buffer.uri).filter(external), ...imageUris])) {
     const resolved = await resolveInsideFolder(folder, uri, file);
     try {
       jsonDocument.resources[uri] = new Uint8Array(await readFile(resolved));
     } catch {
-      throw new ScanError(
-        `${path.basename(file)} needs "${uri}", which is missing; put it in the same folder as the scan`,
-        'missing-resource',
-      );
+      if (!imageUris.has(uri) || buffers.some((buffer) => buffer.uri === uri)) {
+        throw new ScanError(
+          `${path.basename(file)} needs "${uri}", which is missing; put it in the same folder as the scan`,
+          'missing-resource',
+        );
+      }
+      jsonDocument.resources[uri] = new Uint8Array(0);
+      missingImages.add(uri);
     }
+  }
+  return missingImages;
+}
+
+function dropMissingTextures(document: Document, missing: Set<string>, name: string, warn: Warn): void {
+  for (const texture of document.getRoot().listTextures()) {
+    const image = texture.getImage();
+    if (image && image.byteLength > 0) continue;
+    const uri = texture.getURI();
+    if (missing.has(uri))
+      warn(
+        `${name}: the texture "${uri}" is missing, so the scan was read without it; put it beside the scan and ingest again`,
+      );
+    texture.dispose();
   }
 }
 
