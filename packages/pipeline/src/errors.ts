@@ -17,6 +17,7 @@ export class ScanError extends Error {
 
 export type ScanErrorCode =
   | 'unsupported-format'
+  | 'ambiguous-archive'
   | 'empty-file'
   | 'unreadable'
   | 'corrupt'

@@ -16,7 +16,7 @@ import { EXIT, UsageError, type Output } from '../output.js';
 
 export const INGEST_HELP = `Usage: vitrine ingest <file...> --collection <dir> [options]
 
-Reads scans (.glb, .gltf) and writes them into a collection as web-ready artefacts.
+Reads scans (.glb, .gltf, .obj, .ply, .stl, or a .zip of one) and writes them into a collection as web-ready artefacts.
 Several files are ingested in parallel, one per processor core.
 
 Options:

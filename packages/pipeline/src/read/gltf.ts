@@ -97,7 +97,7 @@ async function loadExternalResources(jsonDocument: JSONDocument, folder: string,
   const imageUris = new Set(images.map((image) => image.uri).filter(external));
   const missingImages = new Set<string>();
   for (const uri of new Set([...buffers.map((buffer) => buffer.uri).filter(external), ...imageUris])) {
-    const resolved = await resolveInsideFolder(folder, uri, file);
+    const resolved = await resolveInsideFolder(folder, uri, file, 'uri');
     try {
       jsonDocument.resources[uri] = new Uint8Array(await readFile(resolved));
     } catch {

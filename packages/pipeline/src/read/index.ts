@@ -3,42 +3,80 @@ import path from 'node:path';
 import { Logger, type Document } from '@gltf-transform/core';
 import { ScanError } from '../errors.js';
 import { readGltf } from './gltf.js';
+import { readObj } from './obj.js';
+import { readPly } from './ply.js';
+import type { Reader, Warn } from './reader.js';
+import { readStl } from './stl.js';
+import { withUnzippedScan } from './zip.js';
+
+export type { Warn } from './reader.js';
 
 export interface ReadScan {
   document: Document;
-  /** Lower-case format name: "glb", "gltf", "obj", "ply", "stl". */
+  /** Lower-case format name of the scan read: "glb", "gltf", "obj", "ply", "stl". */
   format: string;
-  /** The bytes of the file the curator named, for hashing. */
+  /** The bytes of the file the curator named (the zip, for a zipped scan), for hashing. */
   bytes: Uint8Array;
+  /** For a zipped scan: the scan file's path inside the zip. */
+  zipEntry?: string;
+  /**
+   * What the reader repaired or left out (a missing texture, faces that pointed nowhere),
+   * one line each for the curator. The scan was read; it may be less complete than expected.
+   */
+  warnings: string[];
 }
-
-type Reader = (file: string, bytes: Uint8Array) => Promise<Document>;
 
 /** Readers by file extension. Each turns one scan format into a gltf-transform Document. */
 const READERS: Readonly<Record<string, Reader>> = {
   glb: readGltf,
   gltf: readGltf,
+  obj: readObj,
+  ply: readPly,
+  stl: readStl,
 };
 
-export const SUPPORTED_EXTENSIONS = Object.freeze(Object.keys(READERS));
+/** A .zip holds one scan of the formats above, with its textures. */
+const ZIP = 'zip';
 
-/** Reads any supported scan file into a Document, or fails with a ScanError. */
+export const SUPPORTED_EXTENSIONS = Object.freeze([...Object.keys(READERS), ZIP]);
+
+/** Reads any supported scan file, or a zip holding one, into a Document, or fails with a ScanError. */
 export async function readScan(file: string): Promise<ReadScan> {
-  const name = path.basename(file);
+  const format = formatOf(file);
+  const bytes = await readScanBytes(file);
+  const warnings: string[] = [];
+  const warn: Warn = (message) => warnings.push(message);
+  if (format !== ZIP) return { document: await readWith(format, file, bytes, warn), format, bytes, warnings };
+  return withUnzippedScan(file, bytes, Object.keys(READERS), async (scanFile, zipEntry) => {
+    const scanFormat = formatOf(scanFile);
+    const document = await readWith(scanFormat, scanFile, await readScanBytes(scanFile), warn);
+    return { document, format: scanFormat, bytes, zipEntry, warnings };
+  });
+}
+
+function formatOf(file: string): string {
   const format = path.extname(file).slice(1).toLowerCase();
-  const reader = READERS[format];
-  if (!reader) {
+  if (format !== ZIP && !READERS[format]) {
     throw new ScanError(
-      `${name} is not a format vitrine reads; export the scan as ${SUPPORTED_EXTENSIONS.map((ext) => `.${ext}`).join(', ')}`,
+      `${path.basename(file)} is not a format vitrine reads; export the scan as ${SUPPORTED_EXTENSIONS.map((ext) => `.${ext}`).join(', ')}`,
       'unsupported-format',
     );
   }
+  return format;
+}
+
+async function readScanBytes(file: string): Promise<Uint8Array> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new ScanError(`${file} does not exist or is not a file; check the path`, 'unreadable');
-  if (info.size === 0) throw new ScanError(`${name} is empty (0 bytes); copy or export it again`, 'empty-file');
-  const bytes = new Uint8Array(await readFile(file));
-  const document = await reader(file, bytes);
+  if (info.size === 0) {
+    throw new ScanError(`${path.basename(file)} is empty (0 bytes); copy or export it again`, 'empty-file');
+  }
+  return new Uint8Array(await readFile(file));
+}
+
+async function readWith(format: string, file: string, bytes: Uint8Array, warn: Warn): Promise<Document> {
+  const document = await READERS[format]!(file, bytes, warn);
   // gltf-transform's info lines are for its own CLI; our report says what happened.
   document.setLogger(new Logger(Logger.Verbosity.ERROR));
-  return { document, format, bytes };
+  return document;
 }

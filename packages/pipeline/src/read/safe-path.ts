@@ -8,17 +8,25 @@ import { ScanError } from '../errors.js';
  * out of the folder (directly or through a symbolic link) is refused before anything is
  * read: a scan from an unknown source must not make us read the curator's other files.
  */
-export async function resolveInsideFolder(folder: string, uri: string, referencedFrom: string): Promise<string> {
+export async function resolveInsideFolder(
+  folder: string,
+  uri: string,
+  referencedFrom: string,
+  /** glTF URIs are percent-encoded ("my%20scan.bin"); OBJ, MTL and PLY names are plain text ("50%.jpg"). */
+  encoding: 'uri' | 'plain' = 'plain',
+): Promise<string> {
   const refuse = (why: string) =>
     new ScanError(
       `${path.basename(referencedFrom)} refers to "${uri}", ${why}; keep the scan's files in its own folder and refer to them by relative paths`,
       'unsafe-path',
     );
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(uri);
-  } catch {
-    throw refuse('which is not a valid file reference');
+  let decoded = uri;
+  if (encoding === 'uri') {
+    try {
+      decoded = decodeURIComponent(uri);
+    } catch {
+      throw refuse('which is not a valid file reference');
+    }
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(decoded) && !/^[a-z]:[\\/]/i.test(decoded)) {
     throw refuse('a URL, which is never fetched');
