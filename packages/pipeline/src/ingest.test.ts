@@ -77,6 +77,21 @@ describe('ingest', () => {
     expect(readFileSync(boxFile).equals(before)).toBe(true);
   });
 
+  it('reads its own output: meshopt-compressed, quantized GLB in, same size out', async () => {
+    const first = await ingest({
+      file: boxFile,
+      collection: path.join(work, 'round'),
+      id: 'box',
+      size: { kind: 'units', unit: 'mm' },
+    });
+    const compressed = path.join(work, 'round/box/mobile.glb');
+    const second = await ingest({ file: compressed, collection: path.join(work, 'round-again'), id: 'box' });
+    expect(second.artefact.source.triangles).toBe(first.artefact.derivatives[0]!.triangles);
+    for (const axis of ['width', 'height', 'depth'] as const) {
+      expect(second.artefact.dimensions[axis]).toBeCloseTo(first.artefact.dimensions[axis], 3);
+    }
+  });
+
   it('refuses an id that cannot be a folder name', async () => {
     await expect(ingest({ file: boxFile, collection: path.join(work, 'ids'), id: '../escape' })).rejects.toThrow(
       /cannot be an artefact id/,

@@ -1,5 +1,5 @@
 import type { Document } from '@gltf-transform/core';
-import { getBounds } from '@gltf-transform/functions';
+import { dequantize, getBounds } from '@gltf-transform/functions';
 import { METRES_PER_UNIT, toMetres, type Artefact, type Dimensions, type Length, type LengthUnit } from '@vitrine/core';
 import { ScanError } from './errors.js';
 import { bakeNodeTransforms } from './transforms/bake-node-transforms.js';
@@ -30,7 +30,9 @@ const AXIS_INDEX = { width: 0, height: 1, depth: 2 } as const;
  * the size was assumed, so the app can warn before showing it at "true size" in AR.
  */
 export async function normalize(document: Document, options: NormalizeOptions): Promise<Normalized> {
-  await document.transform(keepDefaultScene(), bakeNodeTransforms(), makeYUp({ up: options.up ?? 'y' }));
+  // Quantized inputs (KHR_mesh_quantization, as meshopt-packed files often are) go back to
+  // floats first: scaling, grounding and simplification need real coordinates.
+  await document.transform(dequantize(), keepDefaultScene(), bakeNodeTransforms(), makeYUp({ up: options.up ?? 'y' }));
   const { size } = options;
   let scale: Artefact['scale'];
   if (!size) {
