@@ -1,0 +1,112 @@
+// Builds the built-in sample collection: generates the sample scans (when missing or when
+// the generator changed) and ingests them with the real pipeline (which skips what has not
+// changed). `npm start` and the browser tests call this; `npm run samples` runs it alone.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { languageTextSchema, lengthUnitSchema } from '@vitrine/core';
+import { SUPPORTED_EXTENSIONS, ingest } from '@vitrine/pipeline';
+import { generateSamples } from '../samples/generate.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SAMPLES_DIR = path.join(ROOT, '.cache/samples');
+export const COLLECTION_DIR = path.join(ROOT, 'public/collection');
+const RECIPE = path.join(ROOT, 'assets/samples/collection.json');
+
+const recipeSchema = z.object({
+  artefacts: z.array(
+    z.object({
+      id: z.string(),
+      file: z.string(),
+      title: languageTextSchema,
+      creator: languageTextSchema.optional(),
+      description: languageTextSchema.optional(),
+      license: z.string().optional(),
+      attribution: z.string().optional(),
+      units: lengthUnitSchema,
+      up: z.enum(['y', 'z']),
+    }),
+  ),
+});
+
+export interface PrepareOptions {
+  log?: (line: string) => void;
+}
+
+/** Makes sure public/collection holds the sample collection built by the current code. */
+export async function prepareSampleCollection(options: PrepareOptions = {}): Promise<string> {
+  const log = options.log ?? (() => {});
+  const generatorKey = await hashSources([path.join(ROOT, 'tools/samples')]);
+  const stampFile = path.join(SAMPLES_DIR, 'stamp.json');
+  if ((await readStamp(stampFile)) !== generatorKey) {
+    log('Generating the sample scans…');
+    await mkdir(SAMPLES_DIR, { recursive: true });
+    await generateSamples(SAMPLES_DIR);
+    await writeFile(stampFile, JSON.stringify({ key: generatorKey }));
+  }
+  // The ingest key covers source and options; changes to the pipeline's code are covered
+  // here, so editing a transform rebuilds the collection on the next start.
+  const pipelineKey = await hashSources([
+    path.join(ROOT, 'packages/pipeline/src'),
+    path.join(ROOT, 'packages/core/src'),
+  ]);
+  const collectionStampFile = path.join(SAMPLES_DIR, 'collection-stamp.json');
+  const force = (await readStamp(collectionStampFile)) !== pipelineKey;
+  const recipe = recipeSchema.parse(JSON.parse(await readFile(RECIPE, 'utf8')));
+  for (const entry of recipe.artefacts) {
+    const extension = path.extname(entry.file).slice(1).toLowerCase();
+    if (!SUPPORTED_EXTENSIONS.includes(extension)) {
+      log(`Skipping ${entry.file}: the pipeline does not read .${extension} yet`);
+      continue;
+    }
+    const result = await ingest({
+      file: path.join(SAMPLES_DIR, entry.file),
+      collection: COLLECTION_DIR,
+      id: entry.id,
+      title: entry.title,
+      creator: entry.creator,
+      description: entry.description,
+      license: entry.license,
+      attribution: entry.attribution,
+      size: { kind: 'units', unit: entry.units },
+      up: entry.up,
+      force,
+      onStep: (step) => log(`${entry.id}: ${step}`),
+    });
+    log(`${entry.id}: ${result.status}`);
+  }
+  await writeFile(collectionStampFile, JSON.stringify({ key: pipelineKey }));
+  return COLLECTION_DIR;
+}
+
+async function readStamp(file: string): Promise<string | undefined> {
+  if (!existsSync(file)) return undefined;
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as { key?: string }).key;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A hash of every non-test source file under the folders, by path and content. */
+async function hashSources(folders: string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const folder of folders) {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((entry) => entry.isFile() && /\.(ts|json)$/.test(entry.name) && !entry.name.includes('.test.'))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) hash.update(path.relative(ROOT, file)).update(await readFile(file));
+  }
+  return hash.digest('hex');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  await prepareSampleCollection({ log: (line) => console.log(line) });
+  console.log(`Sample collection ready in ${COLLECTION_DIR} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
