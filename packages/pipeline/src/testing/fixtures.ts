@@ -1,4 +1,4 @@
-import { Document, type Node } from '@gltf-transform/core';
+import { Document, Logger, type Node } from '@gltf-transform/core';
 
 /**
  * A small document for tests: a closed box of `2 × size` on each side made of a grid of
@@ -9,7 +9,8 @@ export function makeBoxDocument(options: { size?: number; segments?: number } = 
   node: Node;
 } {
   const { size = 0.5, segments = 8 } = options;
-  const document = new Document();
+  // Tests read their own assertions; gltf-transform's info lines are noise there.
+  const document = new Document().setLogger(new Logger(Logger.Verbosity.ERROR));
   const buffer = document.createBuffer();
   const positions: number[] = [];
   const normals: number[] = [];
