@@ -3,3 +3,4 @@ export * from './units.js';
 export * from './profiles.js';
 export * from './schemas/artefact.js';
 export * from './schemas/collection.js';
+export * from './schemas/collection-config.js';

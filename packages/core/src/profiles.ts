@@ -15,28 +15,55 @@ export const deviceProfileSchema = z.object({
   maxBytes: z.int().positive().optional(),
   /** How textures are encoded for this profile. */
   textureFormat: z.enum(['webp', 'ktx2', 'jpeg', 'png']),
+  /** The file written: a GLB for every viewer, or a USDZ for iOS AR Quick Look. */
+  container: z.enum(['glb', 'usdz']).default('glb'),
 });
 export type DeviceProfile = z.infer<typeof deviceProfileSchema>;
+export type DeviceProfileInput = z.input<typeof deviceProfileSchema>;
 
 /**
  * Defaults from published budgets (Khronos 3D Commerce for mobile, Meta's Quest guidance
  * for VR, Smithsonian's derivative ladder for thumbnails); see PLATFORM-NOTES.
  */
 export const DEFAULT_PROFILES: Readonly<Record<string, DeviceProfile>> = Object.freeze({
+  /** What shows first, and what the gallery's poster is rendered from. */
   thumb: {
     name: 'thumb',
     maxTriangles: 20_000,
     maxTextureSize: 512,
     maxBytes: 200_000,
     textureFormat: 'webp',
+    container: 'glb',
   },
+  /** The Khronos 3D Commerce mobile budget. */
   mobile: {
     name: 'mobile',
     maxTriangles: 150_000,
     maxTextureSize: 2048,
     maxBytes: 3_000_000,
     textureFormat: 'webp',
+    container: 'glb',
   },
-  desktop: { name: 'desktop', maxTriangles: 500_000, maxTextureSize: 4096, textureFormat: 'webp' },
-  vr: { name: 'vr', maxTriangles: 300_000, maxTextureSize: 2048, textureFormat: 'ktx2' },
+  desktop: { name: 'desktop', maxTriangles: 500_000, maxTextureSize: 4096, textureFormat: 'webp', container: 'glb' },
+  /** A headset at 72-90 Hz; KTX2 textures stay compressed in GPU memory. */
+  vr: { name: 'vr', maxTriangles: 300_000, maxTextureSize: 2048, textureFormat: 'ktx2', container: 'glb' },
+  /** iOS AR Quick Look: about 100k polygons and one set of 2048² textures (Apple). */
+  ar: { name: 'ar', maxTriangles: 100_000, maxTextureSize: 2048, textureFormat: 'jpeg', container: 'usdz' },
 });
+
+/**
+ * A collection's own budgets: `{ "profiles": { "mobile": { "maxBytes": 2000000 } } }` in
+ * the collection's vitrine.config.json changes one figure and keeps the rest; a profile
+ * with a new name needs every field.
+ */
+export const profileOverridesSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9-]*$/),
+  deviceProfileSchema.omit({ name: true }).partial(),
+);
+export type ProfileOverrides = z.infer<typeof profileOverridesSchema>;
+
+/** The default profiles with a collection's overrides applied, in the default order. */
+export function resolveProfiles(overrides: ProfileOverrides = {}): DeviceProfile[] {
+  const names = [...new Set([...Object.keys(DEFAULT_PROFILES), ...Object.keys(overrides)])];
+  return names.map((name) => deviceProfileSchema.parse({ ...DEFAULT_PROFILES[name], ...overrides[name], name }));
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Document } from '@gltf-transform/core';
-import { cloneDocument, dedup, meshopt, prune, textureCompress, weld } from '@gltf-transform/functions';
+import { cloneDocument, dedup, draco, meshopt, prune, textureCompress, weld } from '@gltf-transform/functions';
 import type { Derivative, DeviceProfile } from '@vitrine/core';
 import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
@@ -10,18 +10,32 @@ import { ScanError } from './errors.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
 import { writeGlb } from './write/glb.js';
 
+export type GeometryCompression = 'meshopt' | 'draco';
+
+export interface DeriveOptions {
+  /** meshopt (default: fastest to decode, smallest after gzip) or Draco (smallest raw). */
+  compression?: GeometryCompression;
+}
+
 export interface DerivedFile {
   derivative: Derivative;
   bytes: Uint8Array;
+  /** Bytes of the textures inside, to decide what to shrink when over a byte budget. */
+  textureBytes: number;
 }
 
 /**
- * Makes one profile's derivative from the normalized source: cleaned, simplified to the
- * triangle budget, textures resized and re-encoded, geometry meshopt-compressed. The
- * source document is not touched, so several profiles can be derived from it.
+ * Makes one GLB derivative from the normalized source: cleaned, simplified to the
+ * profile's triangle budget, textures resized and re-encoded, geometry compressed. The
+ * source document is not touched, so every profile is derived from the full source.
  */
-export async function deriveProfile(source: Document, profile: DeviceProfile): Promise<DerivedFile> {
+export async function deriveProfile(
+  source: Document,
+  profile: DeviceProfile,
+  options: DeriveOptions = {},
+): Promise<DerivedFile> {
   const document = cloneDocument(source);
+  dropOtherGeometryCompression(document, options.compression ?? 'meshopt');
   await decodingImages(() =>
     document.transform(
       dedup(),
@@ -30,7 +44,7 @@ export async function deriveProfile(source: Document, profile: DeviceProfile): P
       fitTriangleBudget({ maxTriangles: profile.maxTriangles }),
       textureCompress({
         encoder: sharp,
-        // KTX2 encoding for the vr profile arrives with the derivatives work; WebP until then.
+        // KTX2 encoding for the vr profile arrives with its own transform; WebP until then.
         targetFormat: profile.textureFormat === 'ktx2' ? 'webp' : profile.textureFormat,
         resize: [profile.maxTextureSize, profile.maxTextureSize],
         // sharp's default limit is just under 16384², which refuses a 16k scan texture.
@@ -38,16 +52,24 @@ export async function deriveProfile(source: Document, profile: DeviceProfile): P
         limitInputPixels: false,
       }),
       prune(),
-      meshopt({ encoder: MeshoptEncoder, level: 'medium' }),
+      options.compression === 'draco'
+        ? draco({ method: 'edgebreaker' })
+        : meshopt({ encoder: MeshoptEncoder, level: 'medium' }),
     ),
   );
   const url = `${profile.name}.glb`;
   const bytes = await writeGlb(document, url);
+  const textureBytes = document
+    .getRoot()
+    .listTextures()
+    .reduce((sum, texture) => sum + (texture.getImage()?.byteLength ?? 0), 0);
   return {
     bytes,
+    textureBytes,
     derivative: {
       profile: profile.name,
       url,
+      container: 'glb',
       bytes: bytes.byteLength,
       triangles: countTriangles(document),
       vertices: countVertices(document),
@@ -55,6 +77,18 @@ export async function deriveProfile(source: Document, profile: DeviceProfile): P
       sha256: sha256(bytes),
     },
   };
+}
+
+/**
+ * A source that arrived Draco- or meshopt-compressed still has that extension registered,
+ * and gltf-transform would apply it again on write, on top of ours. Keep only the one
+ * asked for.
+ */
+function dropOtherGeometryCompression(document: Document, keep: GeometryCompression): void {
+  const other = keep === 'draco' ? 'EXT_meshopt_compression' : 'KHR_draco_mesh_compression';
+  for (const extension of document.getRoot().listExtensionsUsed()) {
+    if (extension.extensionName === other) extension.dispose();
+  }
 }
 
 export function sha256(data: Uint8Array | string): string {

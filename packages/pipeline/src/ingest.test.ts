@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,34 @@ describe('ingest', () => {
     for (const axis of ['width', 'height', 'depth'] as const) {
       expect(second.artefact.dimensions[axis]).toBeCloseTo(first.artefact.dimensions[axis], 3);
     }
+  });
+
+  it('derives every profile within budget, and follows the collection’s own budgets', async () => {
+    const collection = path.join(work, 'configured');
+    mkdirSync(collection, { recursive: true });
+    writeFileSync(
+      path.join(collection, 'vitrine.config.json'),
+      JSON.stringify({ profiles: { thumb: { maxTriangles: 300 } } }),
+    );
+    const { artefact } = await ingest({ file: boxFile, collection, id: 'box' });
+    expect(artefact.derivatives.map((derivative) => derivative.profile)).toEqual(['thumb', 'mobile', 'desktop', 'vr']);
+    const thumb = artefact.derivatives.find((derivative) => derivative.profile === 'thumb')!;
+    expect(thumb.triangles).toBeLessThanOrEqual(300);
+    expect(thumb.budget).toMatchObject({ maxTriangles: 300, met: true });
+    for (const derivative of artefact.derivatives)
+      expect(existsSync(path.join(collection, 'box', derivative.url))).toBe(true);
+  });
+
+  it('says what is wrong with a broken collection config', async () => {
+    const collection = path.join(work, 'misconfigured');
+    mkdirSync(collection, { recursive: true });
+    writeFileSync(
+      path.join(collection, 'vitrine.config.json'),
+      JSON.stringify({ profiles: { thumb: { maxTriangles: -5 } } }),
+    );
+    await expect(ingest({ file: boxFile, collection })).rejects.toThrow(
+      /vitrine\.config\.json: profiles\.thumb\.maxTriangles/,
+    );
   });
 
   it('refuses an id that cannot be a folder name', async () => {

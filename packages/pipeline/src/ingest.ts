@@ -2,11 +2,12 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ARTEFACT_SCHEMA_VERSION,
-  DEFAULT_PROFILES,
   artefactIdSchema,
   artefactSchema,
+  resolveProfiles,
   textIn,
   type Artefact,
+  type Derivative,
   type DeviceProfile,
   type LanguageText,
 } from '@vitrine/core';
@@ -14,7 +15,9 @@ import { checkImageSizes } from './check/check-image-sizes.js';
 import { countTriangles } from './check/count.js';
 import { describeScan } from './check/scan-report.js';
 import { repairScan } from './repair.js';
-import { deriveProfile, sha256 } from './derive.js';
+import { sha256, type GeometryCompression } from './derive.js';
+import { deriveWithinBudget } from './derive-within-budget.js';
+import { readCollectionConfig } from './collection-config.js';
 import { ScanError } from './errors.js';
 import { normalize, type SizeHint } from './normalize.js';
 import { readScan } from './read/index.js';
@@ -44,8 +47,10 @@ export interface IngestOptions {
   up?: 'y' | 'z';
   /** Redo the ingest even when source and options are unchanged. */
   force?: boolean;
-  /** Profiles to derive; the mobile profile by default. */
+  /** Profiles to derive; by default the collection's (vitrine.config.json) or the defaults. */
   profiles?: readonly DeviceProfile[];
+  /** Geometry compression of the GLB derivatives: meshopt (default) or Draco. */
+  compression?: GeometryCompression;
   /** Called as each step starts, for progress displays. */
   onStep?: (step: string) => void;
   /**
@@ -76,12 +81,15 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     );
   }
   const collection = path.resolve(options.collection);
-  const profiles = options.profiles ?? [DEFAULT_PROFILES.mobile!];
+  const profiles = (options.profiles ?? resolveProfiles((await readCollectionConfig(collection)).profiles)).filter(
+    // The USDZ writer for the ar profile is wired in with the AR derivative work.
+    (profile) => profile.container === 'glb',
+  );
 
   step('read');
   const scan = await readScan(options.file);
   const ingestKey = sha256(
-    JSON.stringify({ source: sha256(scan.bytes), options: keyedOptions(options, id), PIPELINE_VERSION }),
+    JSON.stringify({ source: sha256(scan.bytes), options: keyedOptions(options, id), profiles, PIPELINE_VERSION }),
   );
   const previous = await readExistingArtefact(collection, id);
   if (previous?.ingestKey === ingestKey && !options.force) {
@@ -118,9 +126,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     const derivatives = [];
     for (const profile of profiles) {
       step(`derive ${profile.name}`);
-      const derived = await deriveProfile(scan.document, profile);
+      const derived = await deriveWithinBudget(scan.document, profile, { compression: options.compression });
       await writeFile(path.join(staging, derived.derivative.url), derived.bytes);
       derivatives.push(derived.derivative);
+      if (derived.derivative.budget?.met === false) warnings.push(budgetMissed(source.file, derived.derivative));
     }
     step('write');
     const language = options.language ?? 'en';
@@ -195,4 +204,13 @@ export function idFromFileName(file: string): string {
 function titleFromFileName(file: string): string {
   const words = path.basename(file, path.extname(file)).replace(/[_-]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled artefact';
+}
+
+function budgetMissed(file: string, derivative: Derivative): string {
+  const budget = derivative.budget!;
+  const figures = [
+    `${derivative.triangles} triangles (budget ${budget.maxTriangles})`,
+    `${derivative.bytes} bytes${budget.maxBytes ? ` (budget ${budget.maxBytes})` : ''}`,
+  ];
+  return `${file}: the ${derivative.profile} derivative misses its budget: ${figures.join(', ')}; it was written anyway`;
 }

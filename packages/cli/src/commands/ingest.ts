@@ -29,6 +29,7 @@ Options:
   --units <mm|cm|m|in>  the unit the scan was made in
   --height <length>     the real height, e.g. 23cm (or --width, --depth)
   --up <y|z>            which axis is up in the scan (default: y)
+  --draco               compress geometry with Draco instead of meshopt
   --force               redo even when nothing changed
   --json                print results as JSON for scripts
   --debug               show stack traces of internal errors
@@ -47,6 +48,7 @@ const OPTIONS = {
   width: { type: 'string' },
   depth: { type: 'string' },
   up: { type: 'string' },
+  draco: { type: 'boolean' },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -75,6 +77,7 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
     size: sizeHint(values),
     up,
     force: values.force,
+    compression: values.draco ? 'draco' : 'meshopt',
   } satisfies Omit<IngestOptions, 'file'>;
   const tasks = positionals.map((file) => ({ ...shared, file, id: values.id ?? idFromFileName(file) }));
   refuseDuplicateIds(tasks);

@@ -35,14 +35,24 @@ export const textureSummarySchema = z.object({
   slot: z.string(),
 });
 
+/** The budget a derivative was made for, and whether its measured figures are within it. */
+export const budgetSchema = z.object({
+  maxTriangles: z.int().positive(),
+  maxTextureSize: z.int().positive(),
+  maxBytes: z.int().positive().optional(),
+  met: z.boolean(),
+});
+
 export const derivativeSchema = z.object({
   profile: z.string(),
   url: relativeFileSchema,
+  container: z.enum(['glb', 'usdz']).default('glb'),
   bytes: z.int().nonnegative(),
   triangles: z.int().nonnegative(),
   vertices: z.int().nonnegative(),
   textures: z.array(textureSummarySchema),
   sha256: sha256Schema,
+  budget: budgetSchema.optional(),
 });
 
 /** Real-world size of the artefact's bounding box in metres (x, y with y up, z). */

@@ -8,9 +8,11 @@ export const PROFILE_ORDER = ['thumb', 'mobile', 'vr', 'desktop'] as const;
  * otherwise the richest of mobile/desktop that exists, falling back to anything.
  */
 export function pickDerivative(artefact: Artefact, profile?: string): Derivative {
-  const byProfile = new Map(artefact.derivatives.map((derivative) => [derivative.profile, derivative]));
+  // USDZ derivatives are for iOS AR Quick Look, not for three.js.
+  const glbs = artefact.derivatives.filter((derivative) => derivative.container === 'glb');
+  const byProfile = new Map(glbs.map((derivative) => [derivative.profile, derivative]));
   if (profile && byProfile.has(profile)) return byProfile.get(profile)!;
-  return byProfile.get('mobile') ?? byProfile.get('desktop') ?? artefact.derivatives[0]!;
+  return byProfile.get('mobile') ?? byProfile.get('desktop') ?? glbs[0] ?? artefact.derivatives[0]!;
 }
 
 /** Resolves a manifest-relative file against the manifest's own URL. */
