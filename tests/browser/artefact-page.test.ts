@@ -18,6 +18,14 @@ describe('the demo app in Chromium', () => {
     );
     expect(ids).toContain('amphora');
     await expect(page.getByRole('link', { name: 'Open Amphora' }).count()).resolves.toBe(1);
+    // Each card shows the poster the ingest rendered with the viewer.
+    const poster = page.locator('[data-artefact-id="amphora"] img');
+    await expect
+      .poll(() => poster.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth), {
+        timeout: 10_000,
+      })
+      .toBe(1024);
+    await keepScreenshot(page, 'gallery');
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { ensureChromium } from '../../tools/browser/find-chromium.js';
+import { ensureChromium } from '../../packages/cli/src/browser/find-chromium.js';
 import { prepareSampleCollection } from '../../tools/collection/prepare-sample-collection.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { languageTextSchema, lengthUnitSchema } from '@vitrine/core';
 import { SUPPORTED_EXTENSIONS, ingest } from '@vitrine/pipeline';
+import { renderPoster } from '../../packages/cli/src/poster/render-poster.js';
 import { generateSamples } from '../samples/generate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -74,9 +75,12 @@ export async function prepareSampleCollection(options: PrepareOptions = {}): Pro
       size: { kind: 'units', unit: entry.units },
       up: entry.up,
       force,
+      renderPoster,
       onStep: (step) => log(`${entry.id}: ${step}`),
     });
     log(`${entry.id}: ${result.status}`);
+    if (result.status === 'written')
+      for (const warning of result.artefact.warnings) log(`${entry.id}: warning: ${warning}`);
   }
   await writeFile(collectionStampFile, JSON.stringify({ key: pipelineKey }));
   return COLLECTION_DIR;

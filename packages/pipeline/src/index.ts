@@ -1,4 +1,4 @@
-export { ingest, idFromFileName, PIPELINE_VERSION, type IngestOptions, type IngestResult } from './ingest.js';
+export { ingest, idFromFileName, PIPELINE_VERSION, type IngestOptions, type IngestResult, type PosterRenderer } from './ingest.js';
 export { readScan, SUPPORTED_EXTENSIONS, type ReadScan } from './read/index.js';
 export { normalize, type SizeHint, type NormalizeOptions } from './normalize.js';
 export { deriveProfile, type DerivedFile, type DeriveOptions, type GeometryCompression } from './derive.js';

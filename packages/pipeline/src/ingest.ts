@@ -27,6 +27,8 @@ import { collectionEntryFor, upsertCollectionEntry } from './write/collection-in
 /** Bumped when the pipeline's output changes, so old ingests are redone. */
 export const PIPELINE_VERSION = '0.1.0';
 
+const POSTER_FILE = 'poster.webp';
+
 export interface IngestOptions {
   /** The scan file the curator named. */
   file: string;
@@ -51,6 +53,11 @@ export interface IngestOptions {
   profiles?: readonly DeviceProfile[];
   /** Geometry compression of the GLB derivatives: meshopt (default) or Draco. */
   compression?: GeometryCompression;
+  /**
+   * Renders poster.webp from a folder holding artefact.json and its derivatives. The
+   * pipeline runs in Node and knows no browser: the caller (the CLI) brings one.
+   */
+  renderPoster?: PosterRenderer;
   /** Called as each step starts, for progress displays. */
   onStep?: (step: string) => void;
   /**
@@ -59,6 +66,8 @@ export interface IngestOptions {
    */
   updateIndex?: boolean;
 }
+
+export type PosterRenderer = (folder: string) => Promise<{ image: Uint8Array } | { skipped: string }>;
 
 export interface IngestResult {
   id: string;
@@ -155,7 +164,20 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       created: new Date().toISOString(),
       generator: `vitrine ${PIPELINE_VERSION}`,
     } satisfies Artefact);
-    await writeFile(path.join(staging, 'artefact.json'), `${JSON.stringify(artefact, null, 2)}\n`);
+    const manifestFile = path.join(staging, 'artefact.json');
+    await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
+    if (options.renderPoster) {
+      step('poster');
+      const poster = await options.renderPoster(staging);
+      if ('image' in poster) {
+        await writeFile(path.join(staging, POSTER_FILE), poster.image);
+        artefact.poster = POSTER_FILE;
+        await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
+      } else {
+        artefact.warnings.push(`${source.file}: the poster was skipped: ${poster.skipped}`);
+        await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
+      }
+    }
     await replaceFolder(staging, path.join(collection, id));
     if (options.updateIndex !== false) await upsertCollectionEntry(collection, collectionEntryFor(artefact));
     return { id, status: 'written', artefact };
@@ -182,9 +204,10 @@ function keyedOptions(options: IngestOptions, id: string): unknown {
     onStep: _onStep,
     force: _force,
     updateIndex: _update,
+    renderPoster,
     ...rest
   } = options;
-  return { ...rest, id };
+  return { ...rest, id, poster: Boolean(renderPoster) };
 }
 
 export function idFromFileName(file: string): string {

@@ -22,6 +22,8 @@ export interface ArtefactViewerProps extends UseArtefactOptions {
   style?: CSSProperties;
   /** Called when the artefact is drawn, or when loading fails. */
   onStateChange?: (state: ViewerState) => void;
+  /** Show the loading and error messages over the stage (default). Off for posters. */
+  showStatus?: boolean;
 }
 
 export type ViewerState = 'loading' | 'ready' | 'error';
@@ -32,7 +34,7 @@ export type ViewerState = 'loading' | 'ready' | 'error';
  * `data-lod` and `data-xr` for people's tools and tests.
  */
 export function ArtefactViewer(props: ArtefactViewerProps) {
-  const { src, profile, lang, background = '#ebe7e0', className, style, onStateChange } = props;
+  const { src, profile, lang, background = '#ebe7e0', className, style, onStateChange, showStatus = true } = props;
   const messages = props.messages ?? viewerMessagesFor(lang);
   const [state, retry] = useArtefact(src, { profile });
   const [drawnScene, setDrawnScene] = useState<object | undefined>(undefined);
@@ -68,14 +70,14 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
           {loadedScene && <ReadySignal key={loadedScene.uuid} onDrawn={onDrawn} />}
         </Canvas>
       )}
-      {viewerState === 'loading' && state.status !== 'error' && (
+      {showStatus && viewerState === 'loading' && state.status !== 'error' && (
         <p role="status" style={overlayStyle}>
           {state.status === 'loading' && state.progress !== undefined
             ? messages.loadingPercent(Math.round(state.progress * 100))
             : messages.loading}
         </p>
       )}
-      {state.status === 'error' && (
+      {showStatus && state.status === 'error' && (
         <div role="alert" style={overlayStyle}>
           <p>
             {messages.errorTitle} {errorReason(state.error, messages)}

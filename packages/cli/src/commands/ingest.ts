@@ -30,6 +30,7 @@ Options:
   --height <length>     the real height, e.g. 23cm (or --width, --depth)
   --up <y|z>            which axis is up in the scan (default: y)
   --draco               compress geometry with Draco instead of meshopt
+  --no-poster           do not render poster.webp (it needs Chromium)
   --force               redo even when nothing changed
   --json                print results as JSON for scripts
   --debug               show stack traces of internal errors
@@ -49,6 +50,7 @@ const OPTIONS = {
   depth: { type: 'string' },
   up: { type: 'string' },
   draco: { type: 'boolean' },
+  poster: { type: 'boolean', default: true },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -56,7 +58,13 @@ const OPTIONS = {
 } as const;
 
 export async function ingestCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    allowNegative: true,
+    strict: true,
+  });
   if (values.help) {
     output.out(INGEST_HELP);
     return EXIT.ok;
@@ -84,16 +92,20 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
 
   const collection = values.collection;
   const progress = new ProgressDisplay(positionals, values.json ? { ...output, interactive: false } : output);
-  const pool = runIngestPool(tasks, {
-    onStep: (index, step) => progress.update(index, `${step}…`),
-    onOutcome: async (index, outcome) => {
-      progress.update(index, outcome.ok ? outcome.result.status : 'failed');
-      // The index is updated here, in the main thread, so parallel ingests never race on it.
-      if (outcome.ok && outcome.result.status === 'written') {
-        await upsertCollectionEntry(collection, collectionEntryFor(outcome.result.artefact));
-      }
+  const pool = runIngestPool(
+    tasks,
+    {
+      onStep: (index, step) => progress.update(index, `${step}…`),
+      onOutcome: async (index, outcome) => {
+        progress.update(index, outcome.ok ? outcome.result.status : 'failed');
+        // The index is updated here, in the main thread, so parallel ingests never race on it.
+        if (outcome.ok && outcome.result.status === 'written') {
+          await upsertCollectionEntry(collection, collectionEntryFor(outcome.result.artefact));
+        }
+      },
     },
-  });
+    { poster: values.poster !== false },
+  );
 
   const interrupted = new Promise<number>((resolve) => {
     const onSignal = async () => {

@@ -1,17 +1,19 @@
 import { parentPort } from 'node:worker_threads';
 import { ingest, isScanError } from '@vitrine/pipeline';
+import { renderPoster } from '../poster/render-poster.js';
 import type { IngestTask, WorkerMessage } from './messages.js';
 
 // One ingest at a time; the pool hands out the next file when this one is done.
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
-port.on('message', async ({ index, options }: IngestTask) => {
+port.on('message', async ({ index, options, poster }: IngestTask) => {
   try {
     const result = await ingest({
       ...options,
       updateIndex: false,
       onStep: (step) => send({ type: 'step', index, step }),
+      ...(poster ? { renderPoster } : {}),
     });
     send({ type: 'done', index, result });
   } catch (error) {

@@ -3,7 +3,9 @@ import type { IngestOptions, IngestResult } from '@vitrine/pipeline';
 /** What the pool sends a worker: one ingest, with everything but the callbacks. */
 export interface IngestTask {
   index: number;
-  options: Omit<IngestOptions, 'onStep'>;
+  options: Omit<IngestOptions, 'onStep' | 'renderPoster'>;
+  /** Render poster.webp in headless Chromium (functions cannot cross to a worker, flags can). */
+  poster: boolean;
 }
 
 /** What a worker answers, in order: steps, then one outcome. */

@@ -28,8 +28,9 @@ export interface IngestPool {
 export function runIngestPool(
   tasks: IngestTask['options'][],
   callbacks: PoolCallbacks,
-  size = availableParallelism(),
+  settings: { poster: boolean; size?: number },
 ): IngestPool {
+  const size = settings.size ?? availableParallelism();
   const outcomes: TaskOutcome[] = new Array(tasks.length);
   const workers: Worker[] = [];
   let next = 0;
@@ -54,7 +55,7 @@ export function runIngestPool(
       if (stopped || next >= tasks.length) return;
       const index = next++;
       startedAt.set(index, performance.now());
-      worker.postMessage({ index, options: tasks[index]! } satisfies IngestTask);
+      worker.postMessage({ index, options: tasks[index]!, poster: settings.poster } satisfies IngestTask);
     };
     const seconds = (index: number) => (performance.now() - (startedAt.get(index) ?? performance.now())) / 1000;
 
