@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Document } from '@gltf-transform/core';
+import { strToU8, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanError } from './errors.js';
@@ -130,6 +131,16 @@ const cases: { name: string; make: () => Promise<string>; error: RegExp }[] = [
       return file;
     },
     error: /a texture of the scan could not be decoded/,
+  },
+  {
+    name: 'a zip with a ../ entry',
+    make: async () => {
+      const file = path.join(work, 'escape.zip');
+      const scan = await (await getIO()).writeBinary(makeBoxDocument().document);
+      writeFileSync(file, zipSync({ 'box.glb': scan, '../../outside.txt': strToU8('nope') }));
+      return file;
+    },
+    error: /escape\.zip.*\.\.\/\.\.\/outside\.txt/,
   },
   {
     name: 'an empty file',

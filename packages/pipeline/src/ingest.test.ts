@@ -129,21 +129,36 @@ describe('ingest', () => {
 
 describe.skipIf(!existsSync(SCANS))('ingest of the real scans in ../shared/scans (skipped when absent)', () => {
   const cases = [
-    { file: 'bali-mask/mask-gltf-2.0_separated-valid.gltf', triangles: 100_000, textured: true },
+    { file: 'bali-mask/mask-gltf-2.0_separated-valid.gltf', triangles: 100_000, textured: true, coloured: false },
     // The head's JPEGs lie beside the GLB but the GLB does not reference them.
-    { file: 'lee-perry-smith/LeePerrySmith_draco.glb', triangles: 17_684, textured: false },
-    { file: 'usnm-1145291/USNM_1145291-150k-2048-medium-100k-2048_draco.glb', triangles: 100_000, textured: true },
+    { file: 'lee-perry-smith/LeePerrySmith_draco.glb', triangles: 17_684, textured: false, coloured: false },
+    { file: 'lee-perry-smith/LeePerrySmith.glb', triangles: 17_684, textured: false, coloured: false },
+    {
+      file: 'usnm-1145291/USNM_1145291-150k-2048-medium-100k-2048_draco.glb',
+      triangles: 100_000,
+      textured: true,
+      coloured: false,
+    },
+    { file: 'bali-mask-obj/mask.obj', triangles: 100_000, textured: true, coloured: false },
+    { file: '3dhop/laurana.ply', triangles: 50_000, textured: false, coloured: true },
+    { file: '3dhop/gargo.ply', triangles: 50_000, textured: false, coloured: true },
   ];
   for (const scan of cases) {
-    it(`ingests ${scan.file} with its texture, validator-clean`, async () => {
+    it(`ingests ${scan.file} with its texture or vertex colour, every derivative validator-clean`, async () => {
       const collection = path.join(work, 'real');
       const { artefact } = await ingest({ file: path.join(SCANS, scan.file), collection, force: true });
       expect(artefact.source.triangles).toBe(scan.triangles);
-      const [mobile] = artefact.derivatives;
-      expect(mobile!.triangles).toBeLessThanOrEqual(150_000);
-      expect(mobile!.textures.some((texture) => texture.slot.includes('baseColorTexture'))).toBe(scan.textured);
-      const glb = new Uint8Array(readFileSync(path.join(collection, artefact.id, mobile!.url)));
-      expect((await validateGlb(glb, mobile!.url)).errors).toEqual([]);
-    });
+      for (const derivative of artefact.derivatives) {
+        expect(derivative.budget?.met, `${derivative.profile} within budget`).toBe(true);
+        const glb = new Uint8Array(readFileSync(path.join(collection, artefact.id, derivative.url)));
+        expect((await validateGlb(glb, derivative.url)).errors, derivative.profile).toEqual([]);
+        expect(derivative.textures.some((texture) => texture.slot.includes('baseColorTexture'))).toBe(scan.textured);
+        if (scan.coloured) {
+          const document = await (await getIO()).readBinary(glb);
+          const primitive = document.getRoot().listMeshes()[0]!.listPrimitives()[0]!;
+          expect(primitive.getAttribute('COLOR_0'), `${derivative.profile} keeps vertex colour`).not.toBeNull();
+        }
+      }
+    }, 120_000);
   }
 });
