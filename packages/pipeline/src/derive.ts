@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Document } from '@gltf-transform/core';
 import { cloneDocument, dedup, draco, meshopt, prune, textureCompress, weld } from '@gltf-transform/functions';
 import type { Derivative, DeviceProfile } from '@vitrine/core';
@@ -6,6 +5,8 @@ import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
 import { countTriangles, countVertices } from './check/count.js';
 import { summarizeTextures } from './check/texture-summary.js';
+import { deriveUsdz } from './derive-usdz.js';
+import { sha256 } from './sha256.js';
 import { ScanError } from './errors.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
 import { writeGlb } from './write/glb.js';
@@ -15,6 +16,8 @@ export type GeometryCompression = 'meshopt' | 'draco';
 export interface DeriveOptions {
   /** meshopt (default: fastest to decode, smallest after gzip) or Draco (smallest raw). */
   compression?: GeometryCompression;
+  /** The artefact's name, for formats that carry one (USDZ's root prim). */
+  name?: string;
 }
 
 export interface DerivedFile {
@@ -34,6 +37,7 @@ export async function deriveProfile(
   profile: DeviceProfile,
   options: DeriveOptions = {},
 ): Promise<DerivedFile> {
+  if (profile.container === 'usdz') return deriveUsdz(source, profile, options.name ?? 'artefact');
   const document = cloneDocument(source);
   dropOtherGeometryCompression(document, options.compression ?? 'meshopt');
   await decodingImages(() =>
@@ -89,10 +93,6 @@ function dropOtherGeometryCompression(document: Document, keep: GeometryCompress
   for (const extension of document.getRoot().listExtensionsUsed()) {
     if (extension.extensionName === other) extension.dispose();
   }
-}
-
-export function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /**

@@ -1,4 +1,11 @@
-export { ingest, idFromFileName, PIPELINE_VERSION, type IngestOptions, type IngestResult, type PosterRenderer } from './ingest.js';
+export {
+  ingest,
+  idFromFileName,
+  PIPELINE_VERSION,
+  type IngestOptions,
+  type IngestResult,
+  type PosterRenderer,
+} from './ingest.js';
 export { readScan, SUPPORTED_EXTENSIONS, type ReadScan } from './read/index.js';
 export { normalize, type SizeHint, type NormalizeOptions } from './normalize.js';
 export { deriveProfile, type DerivedFile, type DeriveOptions, type GeometryCompression } from './derive.js';
@@ -10,3 +17,4 @@ export { validateGlb } from './check/validate.js';
 export { readCollectionIndex, upsertCollectionEntry, collectionEntryFor } from './write/collection-index.js';
 export { getIO } from './io.js';
 export { recoverInterruptedReplacements } from './write/atomic.js';
+export { writeUsdz } from './write/usdz.js';

@@ -15,7 +15,8 @@ import { checkImageSizes } from './check/check-image-sizes.js';
 import { countTriangles } from './check/count.js';
 import { describeScan } from './check/scan-report.js';
 import { repairScan } from './repair.js';
-import { sha256, type GeometryCompression } from './derive.js';
+import type { GeometryCompression } from './derive.js';
+import { sha256 } from './sha256.js';
 import { deriveWithinBudget } from './derive-within-budget.js';
 import { readCollectionConfig } from './collection-config.js';
 import { ScanError } from './errors.js';
@@ -90,10 +91,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     );
   }
   const collection = path.resolve(options.collection);
-  const profiles = (options.profiles ?? resolveProfiles((await readCollectionConfig(collection)).profiles)).filter(
-    // The USDZ writer for the ar profile is wired in with the AR derivative work.
-    (profile) => profile.container === 'glb',
-  );
+  const profiles = options.profiles ?? resolveProfiles((await readCollectionConfig(collection)).profiles);
 
   step('read');
   const scan = await readScan(options.file);
@@ -135,7 +133,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     const derivatives = [];
     for (const profile of profiles) {
       step(`derive ${profile.name}`);
-      const derived = await deriveWithinBudget(scan.document, profile, { compression: options.compression });
+      const derived = await deriveWithinBudget(scan.document, profile, { compression: options.compression, name: id });
       await writeFile(path.join(staging, derived.derivative.url), derived.bytes);
       derivatives.push(derived.derivative);
       if (derived.derivative.budget?.met === false) warnings.push(budgetMissed(source.file, derived.derivative));

@@ -1,0 +1,54 @@
+import type { Document } from '@gltf-transform/core';
+import { cloneDocument, dedup, prune, weld } from '@gltf-transform/functions';
+import type { DeviceProfile } from '@vitrine/core';
+import sharp from 'sharp';
+import { countTriangles, countVertices } from './check/count.js';
+import { summarizeTextures } from './check/texture-summary.js';
+import type { DerivedFile } from './derive.js';
+import { sha256 } from './sha256.js';
+import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
+import { writeUsdz } from './write/usdz.js';
+
+/**
+ * The USDZ derivative for iOS AR Quick Look: simplified to the profile's budget, textures
+ * no larger than it allows, written by writeUsdz. Textures already within the size are
+ * left byte for byte (a scan's JPEG should not lose a second generation); larger ones
+ * are resized in their own format.
+ */
+export async function deriveUsdz(source: Document, profile: DeviceProfile, name: string): Promise<DerivedFile> {
+  const document = cloneDocument(source);
+  await document.transform(dedup(), prune(), weld(), fitTriangleBudget({ maxTriangles: profile.maxTriangles }));
+  await shrinkTexturesLargerThan(document, profile.maxTextureSize);
+  const bytes = await writeUsdz(document, { name });
+  const textureBytes = document
+    .getRoot()
+    .listTextures()
+    .reduce((sum, texture) => sum + (texture.getImage()?.byteLength ?? 0), 0);
+  const url = `${profile.name}.usdz`;
+  return {
+    bytes,
+    textureBytes,
+    derivative: {
+      profile: profile.name,
+      url,
+      container: 'usdz',
+      bytes: bytes.byteLength,
+      triangles: countTriangles(document),
+      vertices: countVertices(document),
+      textures: summarizeTextures(document),
+      sha256: sha256(bytes),
+    },
+  };
+}
+
+async function shrinkTexturesLargerThan(document: Document, maxSize: number): Promise<void> {
+  for (const texture of document.getRoot().listTextures()) {
+    const image = texture.getImage();
+    const [width, height] = texture.getSize() ?? [0, 0];
+    if (!image || Math.max(width, height) <= maxSize) continue;
+    const resized = sharp(image, { limitInputPixels: false }).resize(maxSize, maxSize, { fit: 'inside' });
+    const png = texture.getMimeType() === 'image/png';
+    const encoded = await (png ? resized.png() : resized.jpeg({ quality: 90 })).toBuffer();
+    texture.setImage(new Uint8Array(encoded)).setMimeType(png ? 'image/png' : 'image/jpeg');
+  }
+}
