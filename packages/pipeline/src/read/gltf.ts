@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Document, JSONDocument } from '@gltf-transform/core';
 import { ScanError } from '../errors.js';
 import { getIO } from '../io.js';
+import { decodeKtx2Textures } from '../transforms/decode-ktx2-textures.js';
 import { validateGltfInput } from '../check/validate-gltf-input.js';
 import type { Warn } from './reader.js';
 import { resolveInsideFolder } from './safe-path.js';
@@ -31,8 +32,10 @@ export async function readGltf(file: string, bytes: Uint8Array, warn: Warn = () 
   try {
     const document = await io.readJSON(jsonDocument);
     dropMissingTextures(document, missingImages, name, warn);
+    await document.transform(decodeKtx2Textures());
     return document;
   } catch (error) {
+    if (error instanceof ScanError) throw error;
     throw new ScanError(
       `${name} could not be read as glTF (${oneLine(error)}); re-export it from your scanning software`,
       'corrupt',
