@@ -1,6 +1,6 @@
 import { pickText } from '@vitrine/core';
 import { Canvas } from '@react-three/fiber';
-import { useCallback, useEffect, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
 import { viewerMessagesFor, type ViewerMessages } from './i18n/messages.js';
 import { ArtefactLoadError } from './load/fetch-artefact.js';
@@ -8,6 +8,7 @@ import { useArtefact, type UseArtefactOptions } from './load/useArtefact.js';
 import { FramedArtefact } from './stage/FramedArtefact.js';
 import { ReadySignal } from './stage/ReadySignal.js';
 import { StudioEnvironment } from './stage/StudioEnvironment.js';
+import { ViewerContext, type ViewerContextValue } from './ViewerContext.js';
 
 export interface ArtefactViewerProps extends UseArtefactOptions {
   /** URL of the artefact's `artefact.json`. */
@@ -45,7 +46,15 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
 
   useEffect(() => onStateChange?.(viewerState), [viewerState, onStateChange]);
 
-  const title = state.artefact ? pickText(state.artefact.title, lang ? [lang] : navigatorLanguages()) : '';
+  const languages = useMemo(() => (lang ? [lang, ...navigatorLanguages()] : navigatorLanguages()), [lang]);
+  const title = state.artefact ? pickText(state.artefact.title, languages) : '';
+  const context = useMemo<ViewerContextValue | null>(
+    () =>
+      state.status === 'ready'
+        ? { artefact: state.artefact, derivative: state.derivative, scene: state.scene, languages, messages }
+        : null,
+    [state, languages, messages],
+  );
   return (
     <div
       className={className}
@@ -66,8 +75,12 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
         >
           <color attach="background" args={[background]} />
           <StudioEnvironment />
-          {loadedScene && <FramedArtefact scene={loadedScene} />}
-          {loadedScene && <ReadySignal key={loadedScene.uuid} onDrawn={onDrawn} />}
+          {context && (
+            <ViewerContext value={context}>
+              <FramedArtefact scene={context.scene} />
+              <ReadySignal key={context.scene.uuid} onDrawn={onDrawn} />
+            </ViewerContext>
+          )}
         </Canvas>
       )}
       {showStatus && viewerState === 'loading' && state.status !== 'error' && (

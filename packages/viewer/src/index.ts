@@ -3,3 +3,4 @@ export { useArtefact, type ArtefactState, type UseArtefactOptions } from './load
 export { fetchArtefact, ArtefactLoadError } from './load/fetch-artefact.js';
 export { pickDerivative, resolveArtefactFile } from './load/pick-derivative.js';
 export { VIEWER_MESSAGES, viewerMessagesFor, type ViewerMessages } from './i18n/messages.js';
+export { ViewerContext, useViewer, type ViewerContextValue } from './ViewerContext.js';
