@@ -1,14 +1,14 @@
 // Builds the built-in sample collection: generates the sample scans (when missing or when
 // the generator changed) and ingests them with the real pipeline (which skips what has not
 // changed). `npm start` and the browser tests call this; `npm run samples` runs it alone.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { languageTextSchema, lengthUnitSchema } from '@vitrine/core';
 import { SUPPORTED_EXTENSIONS, ingest } from '@vitrine/pipeline';
+import { hashSourceFiles } from '../../packages/cli/src/hash-source-files.js';
 import { renderPoster } from '../../packages/cli/src/poster/render-poster.js';
 import { generateSamples } from '../samples/generate.js';
 
@@ -40,7 +40,7 @@ export interface PrepareOptions {
 /** Makes sure public/collection holds the sample collection built by the current code. */
 export async function prepareSampleCollection(options: PrepareOptions = {}): Promise<string> {
   const log = options.log ?? (() => {});
-  const generatorKey = await hashSources([path.join(ROOT, 'tools/samples')]);
+  const generatorKey = await hashSourceFiles([path.join(ROOT, 'tools/samples')], ROOT, /\.(ts|json)$/);
   const stampFile = path.join(SAMPLES_DIR, 'stamp.json');
   if ((await readStamp(stampFile)) !== generatorKey) {
     log('Generating the sample scans…');
@@ -50,10 +50,11 @@ export async function prepareSampleCollection(options: PrepareOptions = {}): Pro
   }
   // The ingest key covers source and options; changes to the pipeline's code are covered
   // here, so editing a transform rebuilds the collection on the next start.
-  const pipelineKey = await hashSources([
-    path.join(ROOT, 'packages/pipeline/src'),
-    path.join(ROOT, 'packages/core/src'),
-  ]);
+  const pipelineKey = await hashSourceFiles(
+    [path.join(ROOT, 'packages/pipeline/src'), path.join(ROOT, 'packages/core/src')],
+    ROOT,
+    /\.(ts|json)$/,
+  );
   const collectionStampFile = path.join(SAMPLES_DIR, 'collection-stamp.json');
   const force = (await readStamp(collectionStampFile)) !== pipelineKey;
   const recipe = recipeSchema.parse(JSON.parse(await readFile(RECIPE, 'utf8')));
@@ -93,20 +94,6 @@ async function readStamp(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** A hash of every non-test source file under the folders, by path and content. */
-async function hashSources(folders: string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const folder of folders) {
-    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((entry) => entry.isFile() && /\.(ts|json)$/.test(entry.name) && !entry.name.includes('.test.'))
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-    for (const file of files) hash.update(path.relative(ROOT, file)).update(await readFile(file));
-  }
-  return hash.digest('hex');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,10 +2,7 @@ import type { Document } from '@gltf-transform/core';
 import { cloneDocument, dedup, prune, weld } from '@gltf-transform/functions';
 import type { DeviceProfile } from '@vitrine/core';
 import sharp from 'sharp';
-import { countTriangles, countVertices } from './check/count.js';
-import { summarizeTextures } from './check/texture-summary.js';
-import type { DerivedFile } from './derive.js';
-import { sha256 } from './sha256.js';
+import { describeDerivedFile, type DerivedFile } from './derived-file.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
 import { writeUsdz } from './write/usdz.js';
 
@@ -20,25 +17,7 @@ export async function deriveUsdz(source: Document, profile: DeviceProfile, name:
   await document.transform(dedup(), prune(), weld(), fitTriangleBudget({ maxTriangles: profile.maxTriangles }));
   await shrinkTexturesLargerThan(document, profile.maxTextureSize);
   const bytes = await writeUsdz(document, { name });
-  const textureBytes = document
-    .getRoot()
-    .listTextures()
-    .reduce((sum, texture) => sum + (texture.getImage()?.byteLength ?? 0), 0);
-  const url = `${profile.name}.usdz`;
-  return {
-    bytes,
-    textureBytes,
-    derivative: {
-      profile: profile.name,
-      url,
-      container: 'usdz',
-      bytes: bytes.byteLength,
-      triangles: countTriangles(document),
-      vertices: countVertices(document),
-      textures: summarizeTextures(document),
-      sha256: sha256(bytes),
-    },
-  };
+  return describeDerivedFile(document, bytes, profile, 'usdz');
 }
 
 async function shrinkTexturesLargerThan(document: Document, maxSize: number): Promise<void> {

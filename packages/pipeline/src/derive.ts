@@ -1,12 +1,10 @@
 import type { Document } from '@gltf-transform/core';
 import { cloneDocument, dedup, draco, meshopt, prune, textureCompress, weld } from '@gltf-transform/functions';
-import type { Derivative, DeviceProfile } from '@vitrine/core';
+import type { DeviceProfile } from '@vitrine/core';
 import { MeshoptEncoder } from 'meshoptimizer';
 import sharp from 'sharp';
-import { countTriangles, countVertices } from './check/count.js';
-import { summarizeTextures } from './check/texture-summary.js';
+import { describeDerivedFile, type DerivedFile } from './derived-file.js';
 import { deriveUsdz } from './derive-usdz.js';
-import { sha256 } from './sha256.js';
 import { ScanError } from './errors.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
 import { writeGlb } from './write/glb.js';
@@ -20,12 +18,7 @@ export interface DeriveOptions {
   name?: string;
 }
 
-export interface DerivedFile {
-  derivative: Derivative;
-  bytes: Uint8Array;
-  /** Bytes of the textures inside, to decide what to shrink when over a byte budget. */
-  textureBytes: number;
-}
+export type { DerivedFile } from './derived-file.js';
 
 /**
  * Makes one GLB derivative from the normalized source: cleaned, simplified to the
@@ -61,26 +54,8 @@ export async function deriveProfile(
         : meshopt({ encoder: MeshoptEncoder, level: 'medium' }),
     ),
   );
-  const url = `${profile.name}.glb`;
-  const bytes = await writeGlb(document, url);
-  const textureBytes = document
-    .getRoot()
-    .listTextures()
-    .reduce((sum, texture) => sum + (texture.getImage()?.byteLength ?? 0), 0);
-  return {
-    bytes,
-    textureBytes,
-    derivative: {
-      profile: profile.name,
-      url,
-      container: 'glb',
-      bytes: bytes.byteLength,
-      triangles: countTriangles(document),
-      vertices: countVertices(document),
-      textures: summarizeTextures(document),
-      sha256: sha256(bytes),
-    },
-  };
+  const bytes = await writeGlb(document, `${profile.name}.glb`);
+  return describeDerivedFile(document, bytes, profile, 'glb');
 }
 
 /**

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashSourceFiles } from '../hash-source-files.js';
 
 /**
  * The viewer's poster page (packages/viewer/poster), built for production with Vite and
@@ -16,7 +17,7 @@ const POSTER_ROOT = path.join(PACKAGES, 'viewer/poster');
 const CACHE = path.join(PACKAGES, '../node_modules/.cache/vitrine-poster');
 
 export async function posterPageFolder(): Promise<string> {
-  const key = await hashSources([path.join(PACKAGES, 'viewer'), path.join(PACKAGES, 'core/src')]);
+  const key = await hashSourceFiles([path.join(PACKAGES, 'viewer'), path.join(PACKAGES, 'core/src')], PACKAGES);
   const folder = path.join(CACHE, key.slice(0, 16));
   if (existsSync(path.join(folder, 'index.html'))) return folder;
   const staging = `${folder}.${randomBytes(4).toString('hex')}`;
@@ -35,18 +36,4 @@ export async function posterPageFolder(): Promise<string> {
     await rm(staging, { recursive: true, force: true }); // another worker built it first
   }
   return folder;
-}
-
-async function hashSources(folders: string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const folder of folders) {
-    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((entry) => entry.isFile() && /\.(tsx?|html|json)$/.test(entry.name) && !entry.name.includes('.test.'))
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .filter((file) => !file.includes(`${path.sep}node_modules${path.sep}`))
-      .sort();
-    for (const file of files) hash.update(path.relative(PACKAGES, file)).update(await readFile(file));
-  }
-  return hash.digest('hex');
 }
