@@ -1,11 +1,11 @@
 import type { Document } from '@gltf-transform/core';
-import { cloneDocument, dedup, draco, meshopt, prune, textureCompress, weld } from '@gltf-transform/functions';
+import { cloneDocument, dedup, draco, meshopt, prune, weld } from '@gltf-transform/functions';
 import type { DeviceProfile } from '@vitrine/core';
 import { MeshoptEncoder } from 'meshoptimizer';
-import sharp from 'sharp';
 import { describeDerivedFile, type DerivedFile } from './derived-file.js';
 import { deriveUsdz } from './derive-usdz.js';
 import { ScanError } from './errors.js';
+import { encodeTextures } from './transforms/encode-textures.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
 import { writeGlb } from './write/glb.js';
 
@@ -39,13 +39,14 @@ export async function deriveProfile(
       prune(),
       weld(),
       fitTriangleBudget({ maxTriangles: profile.maxTriangles }),
-      textureCompress({
-        encoder: sharp,
-        // KTX2 encoding for the vr profile arrives with its own transform; WebP until then.
-        targetFormat: profile.textureFormat === 'ktx2' ? 'webp' : profile.textureFormat,
-        resize: [profile.maxTextureSize, profile.maxTextureSize],
-        // sharp's default limit is just under 16384², which refuses a 16k scan texture.
-        // checkImageSizes has already held every image's header to MAX_TEXTURE_PIXELS.
+      encodeTextures({
+        format: profile.textureFormat,
+        maxSize: profile.maxTextureSize,
+        // Lossless normal and occlusion maps cost several times their colour map: where a
+        // profile has a byte budget, data textures go at half size and near-lossless.
+        ...(profile.maxBytes ? { maxDataSize: Math.max(128, profile.maxTextureSize / 2), dataQuality: 60 } : {}),
+        // checkImageSizes has already held every image's header to MAX_TEXTURE_PIXELS,
+        // and sharp's own default limit would refuse a 16k scan texture.
         limitInputPixels: false,
       }),
       prune(),
