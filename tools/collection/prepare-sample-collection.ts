@@ -29,6 +29,8 @@ const recipeSchema = z.object({
       attribution: z.string().optional(),
       units: lengthUnitSchema,
       up: z.enum(['y', 'z']),
+      /** The curator's annotations.json, relative to the recipe. */
+      annotations: z.string().optional(),
     }),
   ),
 });
@@ -75,6 +77,7 @@ export async function prepareSampleCollection(options: PrepareOptions = {}): Pro
       attribution: entry.attribution,
       size: { kind: 'units', unit: entry.units },
       up: entry.up,
+      annotations: entry.annotations && path.join(path.dirname(RECIPE), entry.annotations),
       force,
       renderPoster,
       onStep: (step) => log(`${entry.id}: ${step}`),

@@ -11,6 +11,12 @@ import {
   type DeviceProfile,
   type LanguageText,
 } from '@vitrine/core';
+import {
+  ANNOTATIONS_FILE,
+  annotationWarnings,
+  readCuratorAnnotations,
+  writeCuratorAnnotations,
+} from './annotations-ingest.js';
 import { checkImageSizes } from './check/check-image-sizes.js';
 import { countTriangles } from './check/count.js';
 import { describeScan } from './check/scan-report.js';
@@ -48,6 +54,11 @@ export interface IngestOptions {
   attribution?: string;
   size?: SizeHint;
   up?: 'y' | 'z';
+  /**
+   * The curator's annotations.json: validated, copied into the artefact as
+   * annotations.json and named by the manifest. Its content is part of the ingest key.
+   */
+  annotations?: string;
   /** Redo the ingest even when source and options are unchanged. */
   force?: boolean;
   /** Profiles to derive; by default the collection's (vitrine.config.json) or the defaults. */
@@ -93,10 +104,18 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const collection = path.resolve(options.collection);
   const profiles = options.profiles ?? resolveProfiles((await readCollectionConfig(collection)).profiles);
 
+  // Refused before the scan is read: a typo in the annotations should cost no derive time.
+  const annotations = options.annotations ? await readCuratorAnnotations(options.annotations) : undefined;
+
   step('read');
   const scan = await readScan(options.file);
   const ingestKey = sha256(
-    JSON.stringify({ source: sha256(scan.bytes), options: keyedOptions(options, id), profiles, PIPELINE_VERSION }),
+    JSON.stringify({
+      source: sha256(scan.bytes),
+      options: keyedOptions(options, id, annotations?.sha256),
+      profiles,
+      PIPELINE_VERSION,
+    }),
   );
   const previous = await readExistingArtefact(collection, id);
   if (previous?.ingestKey === ingestKey && !options.force) {
@@ -125,6 +144,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
   step('normalize');
   const { dimensions, scale } = await normalize(scan.document, { size: options.size, up: options.up });
+  if (annotations) warnings.push(...annotationWarnings(annotations.document, dimensions, options.annotations!));
 
   await mkdir(collection, { recursive: true });
   await recoverInterruptedReplacements(collection);
@@ -176,6 +196,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
       }
     }
+    // Named only after the poster is taken, so the poster shows the artefact without hotspots.
+    if (annotations) {
+      await writeCuratorAnnotations(annotations, staging);
+      artefact.annotations = ANNOTATIONS_FILE;
+      await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
+    }
     await replaceFolder(staging, path.join(collection, id));
     if (options.updateIndex !== false) await upsertCollectionEntry(collection, collectionEntryFor(artefact));
     return { id, status: 'written', artefact };
@@ -194,18 +220,22 @@ async function readExistingArtefact(collection: string, id: string): Promise<Art
   }
 }
 
-/** The options that change the output; the progress callback and --force do not. */
-function keyedOptions(options: IngestOptions, id: string): unknown {
+/**
+ * The options that change the output; the progress callback and --force do not. The
+ * annotations count by content, not by where the curator keeps the file.
+ */
+function keyedOptions(options: IngestOptions, id: string, annotationsSha256: string | undefined): unknown {
   const {
     file: _file,
     collection: _collection,
     onStep: _onStep,
     force: _force,
     updateIndex: _update,
+    annotations: _annotations,
     renderPoster,
     ...rest
   } = options;
-  return { ...rest, id, poster: Boolean(renderPoster) };
+  return { ...rest, id, poster: Boolean(renderPoster), annotations: annotationsSha256 };
 }
 
 export function idFromFileName(file: string): string {

@@ -1,16 +1,26 @@
-import { pickText } from '@vitrine/core';
+import { pickText, type Artefact } from '@vitrine/core';
 import { Canvas } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { NeutralToneMapping } from 'three';
+import { AnnotationOverlay } from './annotations/AnnotationOverlay.js';
+import { AnnotationScene } from './annotations/AnnotationScene.js';
+import { useAnnotations } from './annotations/useAnnotations.js';
 import { viewerMessagesFor, type ViewerMessages } from './i18n/messages.js';
+import { useViewerTools } from './controls/useViewerTools.js';
+import { ViewerStyles } from './controls/ViewerStyles.js';
+import { ViewerToolbar } from './controls/ViewerToolbar.js';
 import { ArtefactLoadError } from './load/fetch-artefact.js';
-import { useArtefact, type UseArtefactOptions } from './load/useArtefact.js';
-import { FramedArtefact } from './stage/FramedArtefact.js';
+import { LoadingIndicator } from './load/LoadingIndicator.js';
+import { createRendererSlot } from './load/renderer-slot.js';
+import { shownDerivative } from './load/shown-derivative.js';
+import { useArtefact, type LoadedDerivative, type UseArtefactOptions } from './load/useArtefact.js';
+import { formatDistance } from './measure/measurement.js';
+import { ArtefactStage } from './stage/ArtefactStage.js';
 import { ReadySignal } from './stage/ReadySignal.js';
 import { StudioEnvironment } from './stage/StudioEnvironment.js';
 import { ViewerContext, type ViewerContextValue } from './ViewerContext.js';
 
-export interface ArtefactViewerProps extends UseArtefactOptions {
+export interface ArtefactViewerProps extends Omit<UseArtefactOptions, 'renderer'> {
   /** URL of the artefact's `artefact.json`. */
   src: string;
   /** Language for the viewer's own words and the artefact's texts (BCP 47). */
@@ -25,6 +35,8 @@ export interface ArtefactViewerProps extends UseArtefactOptions {
   onStateChange?: (state: ViewerState) => void;
   /** Show the loading and error messages over the stage (default). Off for posters. */
   showStatus?: boolean;
+  /** Show the render mode, measure and reset buttons; defaults to `showStatus`, so posters have none. */
+  showControls?: boolean;
 }
 
 export type ViewerState = 'loading' | 'ready' | 'error';
@@ -37,12 +49,25 @@ export type ViewerState = 'loading' | 'ready' | 'error';
 export function ArtefactViewer(props: ArtefactViewerProps) {
   const { src, profile, lang, background = '#ebe7e0', className, style, onStateChange, showStatus = true } = props;
   const messages = props.messages ?? viewerMessagesFor(lang);
-  const [state, retry] = useArtefact(src, { profile });
-  const [drawnScene, setDrawnScene] = useState<object | undefined>(undefined);
-  const loadedScene = state.status === 'ready' ? state.scene : undefined;
+  const showControls = props.showControls ?? showStatus;
+  const [rendererSlot] = useState(createRendererSlot);
+  const [state, retry, freeReplaced] = useArtefact(src, { profile, renderer: rendererSlot.get });
+  // The thumb while the target downloads, then the target; `drawn` is what a frame has shown.
+  const shown = shownDerivative(state);
+  const [drawn, setDrawn] = useState<{ artefact?: Artefact; loaded: LoadedDerivative } | undefined>(undefined);
+  const drawnNow = drawn && drawn.artefact === state.artefact ? drawn.loaded : undefined;
   const viewerState: ViewerState =
-    state.status === 'error' ? 'error' : loadedScene && drawnScene === loadedScene ? 'ready' : 'loading';
-  const onDrawn = useCallback(() => setDrawnScene(loadedScene), [loadedScene]);
+    state.status === 'error'
+      ? 'error'
+      : state.status === 'ready' && drawnNow?.scene === state.scene
+        ? 'ready'
+        : 'loading';
+  const onDrawn = useCallback(() => {
+    if (!shown) return;
+    setDrawn({ artefact: state.artefact, loaded: shown });
+    freeReplaced(shown.scene);
+  }, [shown, state.artefact, freeReplaced]);
+  const tools = useViewerTools();
 
   useEffect(() => onStateChange?.(viewerState), [viewerState, onStateChange]);
 
@@ -50,19 +75,23 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
   const title = state.artefact ? pickText(state.artefact.title, languages) : '';
   const context = useMemo<ViewerContextValue | null>(
     () =>
-      state.status === 'ready'
-        ? { artefact: state.artefact, derivative: state.derivative, scene: state.scene, languages, messages }
+      state.artefact && shown
+        ? { artefact: state.artefact, derivative: shown.derivative, scene: shown.scene, languages, messages }
         : null,
-    [state, languages, messages],
+    [state.artefact, shown, languages, messages],
   );
+  const measureLabel =
+    tools.measuredMetres === undefined ? undefined : formatDistance(tools.measuredMetres, languages[0] ?? 'en');
+  const annotations = useAnnotations(src, state.artefact);
   return (
     <div
       className={className}
       style={{ position: 'relative', width: '100%', height: '100%', background, ...style }}
       data-vitrine-viewer=""
       data-state={viewerState}
-      data-lod={state.status === 'ready' ? state.derivative.profile : undefined}
+      data-lod={drawnNow?.derivative.profile}
       data-xr="none"
+      data-annotation-open={annotations.openId}
     >
       {state.status !== 'error' && (
         <Canvas
@@ -72,23 +101,43 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
           gl={{ toneMapping: NeutralToneMapping, antialias: true }}
           aria-label={messages.canvasLabel(title)}
           role="img"
+          onCreated={({ gl }) => rendererSlot.set(gl)}
         >
           <color attach="background" args={[background]} />
           <StudioEnvironment />
           {context && (
             <ViewerContext value={context}>
-              <FramedArtefact scene={context.scene} />
+              <ArtefactStage
+                scene={context.scene}
+                dimensions={context.artefact.dimensions}
+                renderMode={tools.renderMode}
+                controlsRef={tools.stage}
+                onSurfaceClick={tools.onSurfaceClick}
+                onSurfaceDoubleClick={tools.onSurfaceDoubleClick}
+                measurePoints={tools.measurePoints}
+                measureLabel={measureLabel}
+              />
               <ReadySignal key={context.scene.uuid} onDrawn={onDrawn} />
+              <AnnotationScene annotations={annotations} />
             </ViewerContext>
           )}
         </Canvas>
       )}
+      {context && (
+        <ViewerContext value={context}>
+          <AnnotationOverlay annotations={annotations} />
+        </ViewerContext>
+      )}
+      {(showStatus || showControls) && <ViewerStyles />}
+      {showControls && drawnNow && state.status !== 'error' && (
+        <ViewerToolbar tools={tools} messages={messages} measureLabel={measureLabel} />
+      )}
       {showStatus && viewerState === 'loading' && state.status !== 'error' && (
-        <p role="status" style={overlayStyle}>
-          {state.status === 'loading' && state.progress !== undefined
-            ? messages.loadingPercent(Math.round(state.progress * 100))
-            : messages.loading}
-        </p>
+        <LoadingIndicator
+          messages={messages}
+          progress={state.status === 'loading' ? state.progress : undefined}
+          overPreview={drawnNow !== undefined}
+        />
       )}
       {showStatus && state.status === 'error' && (
         <div role="alert" style={overlayStyle}>

@@ -24,6 +24,7 @@ Options:
   --id <id>             artefact id (default: from the file name; one file only)
   --title <text>        title (default: from the file name; one file only)
   --lang <tag>          language of --title (default: en)
+  --annotations <file>  the curator's annotations.json (one file only)
   --license <spdx>      licence of the scan, e.g. CC-BY-4.0
   --attribution <text>  credit line to show with the scan
   --units <mm|cm|m|in>  the unit the scan was made in
@@ -42,6 +43,7 @@ const OPTIONS = {
   id: { type: 'string' },
   title: { type: 'string' },
   lang: { type: 'string' },
+  annotations: { type: 'string' },
   license: { type: 'string' },
   attribution: { type: 'string' },
   units: { type: 'string' },
@@ -71,8 +73,10 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
   }
   if (positionals.length === 0) throw new UsageError('name at least one scan file to ingest');
   if (!values.collection) throw new UsageError('say where the collection is with --collection <dir>');
-  if (positionals.length > 1 && (values.id || values.title)) {
-    throw new UsageError('--id and --title name one artefact; ingest files one at a time to use them');
+  if (positionals.length > 1 && (values.id || values.title || values.annotations)) {
+    throw new UsageError(
+      '--id, --title and --annotations are for one artefact; ingest files one at a time to use them',
+    );
   }
   const up = values.up ?? 'y';
   if (up !== 'y' && up !== 'z') throw new UsageError(`--up must be y or z, not "${up}"`);
@@ -80,6 +84,7 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
     collection: values.collection,
     title: values.title,
     language: values.lang,
+    annotations: values.annotations,
     license: values.license,
     attribution: values.attribution,
     size: sizeHint(values),

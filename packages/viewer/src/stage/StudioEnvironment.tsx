@@ -17,14 +17,16 @@ export function StudioEnvironment() {
     const generator = new PMREMGenerator(gl);
     const room = new RoomEnvironment();
     const target = generator.fromScene(room, 0.04);
+    // Only the prefiltered map is needed from here on: the room and the generator's
+    // shaders and render targets are freed at once rather than held for the mount.
+    room.dispose();
+    generator.dispose();
     scene.environment = target.texture;
     scene.environmentIntensity = 0.9;
     invalidate();
     return () => {
       scene.environment = null;
       target.dispose();
-      room.dispose();
-      generator.dispose();
     };
   }, [gl, scene, invalidate]);
 

@@ -1,0 +1,129 @@
+import type { Dimensions } from '@vitrine/core';
+import { OrbitControls } from '@react-three/drei';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, type ComponentRef, type Ref } from 'react';
+import { PerspectiveCamera, TOUCH, Vector3 } from 'three';
+import { frameDimensions, type Framing } from '../stage/frame-bounds.js';
+import { startFlight, viewAt, zoomedView, type Flight, type View } from './camera-flight.js';
+
+/** What the viewer's buttons and gestures ask of the camera. */
+export interface StageControlsHandle {
+  /** Back to the framing the artefact opened with. */
+  reset(): void;
+  /** Fly towards a point on the surface (instant under prefers-reduced-motion). */
+  zoomTo(point: Vector3): void;
+}
+
+export interface StageControlsProps {
+  /** The artefact's size in metres, from its manifest: framing and limits come from it. */
+  dimensions: Dimensions;
+  ref?: Ref<StageControlsHandle>;
+}
+
+/** Closest the camera may come to what it looks at, as a share of the artefact's radius. */
+const MIN_DISTANCE = 0.15;
+/** Farthest, as a multiple of the framing distance: the artefact never shrinks to a speck. */
+const MAX_DISTANCE = 2.5;
+
+/**
+ * Orbit controls for an artefact on the floor: turn (one finger or the mouse), zoom
+ * (wheel or pinch) and pan (two fingers, right button) within limits: never below the
+ * floor, never inside or far away from the artefact, the orbit centre kept within its
+ * bounds. The view is framed from the manifest's dimensions once per artefact, so a
+ * richer derivative replacing the thumb leaves the visitor's camera where it was.
+ */
+export function StageControls({ dimensions, ref }: StageControlsProps) {
+  const camera = useThree((state) => state.camera);
+  const invalidate = useThree((state) => state.invalidate);
+  const getState = useThree((state) => state.get);
+  const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
+  const flight = useRef<Flight | null>(null);
+  const { width, height, depth } = dimensions;
+
+  // Framing for the canvas's shape when asked, not on every resize: a resize must not
+  // take the view away from the visitor.
+  const frame = useCallback((): Framing => {
+    const { size } = getState();
+    const fov = camera instanceof PerspectiveCamera ? camera.fov : 35;
+    return frameDimensions({ width, height, depth }, fov, size.width / Math.max(size.height, 1));
+  }, [camera, getState, width, height, depth]);
+  const framing = useMemo(() => frame(), [frame]);
+  // A tall window frames a wide artefact from farther than its size alone suggests.
+  const minDistance = framing.radius * MIN_DISTANCE;
+  const maxDistance = framing.position.distanceTo(framing.target) * MAX_DISTANCE;
+
+  useLayoutEffect(() => {
+    const orbit = controls.current;
+    if (!orbit) return;
+    flight.current = null;
+    camera.position.copy(framing.position);
+    camera.near = framing.radius / 100;
+    camera.far = framing.radius * 100;
+    camera.updateProjectionMatrix();
+    orbit.target.copy(framing.target);
+    orbit.update();
+    invalidate();
+  }, [camera, framing, invalidate]);
+
+  const fly = useCallback(
+    (to: View) => {
+      const orbit = controls.current;
+      if (!orbit) return;
+      flight.current = startFlight({ position: camera.position, target: orbit.target }, to, performance.now());
+      invalidate();
+    },
+    [camera, invalidate],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      reset: () => fly(frame()),
+      zoomTo: (point) => {
+        const to = zoomedView(camera.position, point, minDistance, maxDistance);
+        to.target.clamp(framing.bounds.min, framing.bounds.max);
+        fly(to);
+      },
+    }),
+    [camera, fly, frame, framing, minDistance, maxDistance],
+  );
+
+  const view = useMemo<View>(() => ({ position: new Vector3(), target: new Vector3() }), []);
+  // Before the orbit controls' own update (priority -1), so they see where the flight is.
+  useFrame(() => {
+    const orbit = controls.current;
+    if (!flight.current || !orbit) return;
+    const arrived = viewAt(flight.current, performance.now(), view);
+    camera.position.copy(view.position);
+    orbit.target.copy(view.target);
+    if (arrived) flight.current = null;
+    else invalidate();
+  }, -2);
+
+  // Panning moves camera and centre together; keep the centre on the artefact by moving both back.
+  const correction = useMemo(() => new Vector3(), []);
+  const keepCentreOnArtefact = useCallback(() => {
+    const orbit = controls.current;
+    if (!orbit) return;
+    correction.copy(orbit.target);
+    orbit.target.clamp(framing.bounds.min, framing.bounds.max);
+    correction.sub(orbit.target);
+    if (correction.lengthSq() > 0) camera.position.sub(correction);
+  }, [camera, correction, framing]);
+
+  return (
+    <OrbitControls
+      ref={controls}
+      makeDefault
+      enableDamping={false}
+      minDistance={minDistance}
+      maxDistance={maxDistance}
+      // Just above the horizon: the floor is never seen from below.
+      maxPolarAngle={Math.PI / 2 - 0.02}
+      // One finger turns, two pinch to zoom and drag to pan, as in maps and photo apps.
+      touches={{ ONE: TOUCH.ROTATE, TWO: TOUCH.DOLLY_PAN }}
+      onStart={() => (flight.current = null)}
+      onChange={keepCentreOnArtefact}
+    />
+  );
+}

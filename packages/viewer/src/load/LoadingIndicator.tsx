@@ -1,0 +1,35 @@
+import type { ViewerMessages } from '../i18n/messages.js';
+
+export interface LoadingIndicatorProps {
+  messages: ViewerMessages;
+  /** Share of the derivative downloaded, 0–1, when the size is known. */
+  progress?: number;
+  /** Whether a preview (the thumb) is already on screen: the indicator then keeps to the top edge. */
+  overPreview: boolean;
+}
+
+/**
+ * Says that the model is loading and how far it has got, in words (a status region for
+ * screen readers) and as a bar. Over a preview it moves out of the way, to the top.
+ */
+export function LoadingIndicator({ messages, progress, overPreview }: LoadingIndicatorProps) {
+  // Over a preview the bar shows from the start: the visitor sees that more is coming.
+  const share = progress ?? (overPreview ? 0 : undefined);
+  const percent = share === undefined ? undefined : Math.round(share * 100);
+  const text =
+    percent === undefined
+      ? messages.loading
+      : overPreview
+        ? messages.loadingPreview(percent)
+        : messages.loadingPercent(percent);
+  return (
+    <p role="status" className="vitrine-status" data-over={overPreview ? 'preview' : 'empty'}>
+      {text}
+      {percent !== undefined && (
+        <span className="vitrine-progress" aria-hidden="true">
+          <span style={{ width: `${percent}%` }} />
+        </span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Dimensions } from '@vitrine/core';
+import type { ThreeEvent } from '@react-three/fiber';
+import type { Ref } from 'react';
+import type { Object3D } from 'three';
+import { StageControls, type StageControlsHandle } from '../controls/StageControls.js';
+import { MeasureMarks } from '../measure/MeasureMarks.js';
+import type { MeasurePoints } from '../measure/measurement.js';
+import { ContactShadow } from './ContactShadow.js';
+import { DebugProbe } from './DebugProbe.js';
+import { useRenderMode, type RenderMode } from './useRenderMode.js';
+
+export interface ArtefactStageProps {
+  /** The derivative on show, in metres, standing on y = 0. */
+  scene: Object3D;
+  /** The artefact's size from its manifest: framing, shadow and markers are sized from it. */
+  dimensions: Dimensions;
+  renderMode: RenderMode;
+  /** Receives the camera controls' handle (reset, zoom to a point). */
+  controlsRef?: Ref<StageControlsHandle>;
+  /** A click or tap on the artefact's surface, and a double click. */
+  onSurfaceClick?: (event: ThreeEvent<MouseEvent>) => void;
+  onSurfaceDoubleClick?: (event: ThreeEvent<MouseEvent>) => void;
+  /** Measure points to draw (none when not measuring), and the distance as the visitor reads it. */
+  measurePoints: MeasurePoints;
+  measureLabel?: string;
+}
+
+/**
+ * Everything inside the canvas around the artefact: the model in the chosen render mode,
+ * its shadow on the floor, the camera controls and the measurement marks.
+ */
+export function ArtefactStage(props: ArtefactStageProps) {
+  const { scene, dimensions, renderMode, controlsRef, onSurfaceClick, onSurfaceDoubleClick } = props;
+  const { measurePoints, measureLabel } = props;
+  useRenderMode(scene, renderMode);
+  const { width, height, depth } = dimensions;
+  const markerRadius = Math.hypot(width, height, depth) * 0.006;
+  return (
+    <>
+      <primitive object={scene} onClick={onSurfaceClick} onDoubleClick={onSurfaceDoubleClick} />
+      <ContactShadow dimensions={dimensions} bakeKey={scene} />
+      <StageControls ref={controlsRef} dimensions={dimensions} />
+      {measurePoints.length > 0 && (
+        <MeasureMarks points={measurePoints} label={measureLabel} markerRadius={markerRadius} />
+      )}
+      <DebugProbe scene={scene} />
+    </>
+  );
+}
