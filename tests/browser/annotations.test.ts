@@ -132,6 +132,11 @@ describe('annotations on the amphora', () => {
     await expect(page.getByRole('button', { name: '1. Guerriers à figures noires' }).count()).resolves.toBe(1);
     await expect(page.getByRole('checkbox', { name: 'Conservation' }).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Annotation suivante' }).count()).resolves.toBe(1);
+    // With focus nowhere in particular (a click on the page), Escape still closes the panel.
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => viewer.getAttribute('data-annotation-open')).toBeNull();
+    expect(new URL(page.url()).hash).toBe('');
     expect(pageErrors).toEqual([]);
     expect(offsiteRequests).toEqual([]);
     await context.close();

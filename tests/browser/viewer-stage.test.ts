@@ -1,18 +1,31 @@
 // The viewer's loading, stage and study tools in Chromium against the production build:
-// thumb-then-target loading, render on demand, render modes,
+// thumb-then-target loading, render on demand, disposal over many mounts, render modes,
 // reset and zoom, measuring, errors with retry, and the controls on a phone.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NodeIO } from '@gltf-transform/core';
-import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { formatMetres } from '@vitrine/core';
-import { MeshoptDecoder } from 'meshoptimizer';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { Matrix4, Ray, Vector3 } from 'three';
+import { Vector3 } from 'three';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { closeBrowser, coveredFraction, keepScreenshot, openIsolatedPage, sharedBrowser } from './browser.js';
+import {
+  centreDifference,
+  drag,
+  frames,
+  heapObjectBytes,
+  probe,
+  settle,
+  view,
+  withProbe,
+  type DebugWindow,
+  ktx2Box,
+  nearestHit,
+  rayThrough,
+  toPixel,
+  worldTriangles,
+} from './viewer-stage-helpers.js';
 
 const baseURL = inject('baseURL');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,29 +36,8 @@ const TABLET = (
     dimensions: { width: number; height: number; depth: number };
   }
 ).dimensions;
-type Box = { x: number; y: number; width: number; height: number };
 
 afterAll(closeBrowser);
-
-/** What the viewer's DebugProbe answers (see packages/viewer/src/stage/DebugProbe.tsx). */
-interface ProbeView {
-  position: number[];
-  target: number[];
-  projectionInverse: number[];
-  world: number[];
-}
-
-/** `window.__vitrineDebug` as the viewer fills it. */
-interface DebugWindow {
-  __vitrineDebug?: { viewers?: Record<string, () => unknown>[]; retired?: WeakRef<object>[] };
-}
-
-/** Pages opt in to the viewer's debug probe before any script runs. */
-async function withProbe(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    (window as DebugWindow).__vitrineDebug = {};
-  });
-}
 
 const viewerOf = (page: Page) => page.locator('[data-vitrine-viewer]');
 
@@ -54,40 +46,6 @@ async function openTablet(page: Page): Promise<Locator> {
   const viewer = viewerOf(page);
   await viewer.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 90_000 });
   return viewer;
-}
-
-/** Calls one of the newest viewer's probe methods (frames, renders, memory, view). */
-function probe<T>(page: Page, method: 'frames' | 'renders' | 'memory' | 'view'): Promise<T> {
-  return page.evaluate((name) => {
-    const viewer = (window as DebugWindow).__vitrineDebug?.viewers?.at(-1);
-    if (!viewer?.[name]) throw new Error('no viewer probe');
-    return viewer[name]() as T;
-  }, method);
-}
-
-const view = (page: Page) => probe<ProbeView>(page, 'view');
-const frames = (page: Page) => probe<number>(page, 'frames');
-
-/** Waits until no frame has been drawn for `quietMs`: the stage has settled. */
-async function settle(page: Page, quietMs = 600): Promise<void> {
-  let last = await frames(page);
-  for (let waited = 0; waited < 20_000; waited += quietMs) {
-    await page.waitForTimeout(quietMs);
-    const now = await frames(page);
-    if (now === last) return;
-    last = now;
-  }
-  throw new Error('the stage kept drawing frames');
-}
-
-async function drag(page: Page, viewer: Locator, dx: number, dy: number): Promise<void> {
-  const box = (await viewer.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height * 0.4;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + dx, y + dy, { steps: 8 });
-  await page.mouse.up();
 }
 
 /**
@@ -112,20 +70,6 @@ async function clearFacePixel(page: Page, viewer: Locator): Promise<{ x: number;
 }
 
 const distance = (a: number[], b: number[]) => Math.hypot(...a.map((value, i) => value - b[i]!));
-
-/** Mean absolute difference per channel between the centres of two screenshots. */
-async function centreDifference(a: Buffer, b: Buffer, box: Box) {
-  const region = {
-    left: Math.round(box.x + box.width * 0.3),
-    top: Math.round(box.y + box.height * 0.25),
-    width: Math.round(box.width * 0.4),
-    height: Math.round(box.height * 0.4),
-  };
-  const [one, two] = await Promise.all([a, b].map((png) => sharp(png).extract(region).removeAlpha().raw().toBuffer()));
-  let sum = 0;
-  for (let i = 0; i < one!.length; i++) sum += Math.abs(one![i]! - two![i]!);
-  return sum / one!.length;
-}
 
 describe('loading', () => {
   it('shows the thumb first, then the target for a 1000×800 window (mobile), keeping the camera', async () => {
@@ -203,6 +147,32 @@ describe('loading', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain('damaged');
     await page.getByRole('button', { name: 'Try again' }).click();
     await viewer.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 60_000 });
+    await context.close();
+  });
+
+  it('reads KTX2 (Basis) textures with the transcoder served by the app', async () => {
+    const { page, context, offsiteRequests, pageErrors } = await openIsolatedPage();
+    await withProbe(context);
+    const blue: [number, number, number] = [40, 90, 200];
+    const file = await ktx2Box(TABLET, blue);
+    await page.route('**/collection/tablet/mobile.glb', (route) =>
+      route.fulfill({ status: 200, contentType: 'model/gltf-binary', body: Buffer.from(file) }),
+    );
+    const transcoder: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('basis_transcoder')) transcoder.push(new URL(request.url()).hostname);
+    });
+    const viewer = await openTablet(page);
+    // Where nothing covers the box (the tablet's annotation hotspots are placed on it too).
+    const { x, y } = await clearFacePixel(page, viewer);
+    const png = await page.screenshot({ clip: { x: x - 3, y: y - 3, width: 6, height: 6 } });
+    const { data } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const [red, green, bluish] = [0, 1, 2].map((channel) => data[channel]!);
+    expect(bluish, `the box shows its blue texture (rgb ${red}, ${green}, ${bluish})`).toBeGreaterThan(red! + 60);
+    expect(transcoder.length).toBeGreaterThan(0);
+    expect(new Set(transcoder)).toEqual(new Set([new URL(baseURL).hostname]));
+    expect(offsiteRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 });
@@ -342,6 +312,86 @@ describe('the stage on the tablet', () => {
   });
 });
 
+describe('mounting and unmounting', () => {
+  it('leaves no renderer, scene, WebGL context or heap behind after 20 mounts', { timeout: 400_000 }, async () => {
+    const { page, context, pageErrors } = await openIsolatedPage();
+    await withProbe(context);
+    const contextWarnings: string[] = [];
+    page.on('console', (message) => {
+      if (/WebGL context|Too many active/i.test(message.text())) contextWarnings.push(message.text());
+    });
+    const cdp = await context.newCDPSession(page);
+    const heapAfterGc = async () => {
+      await page.waitForTimeout(1000); // R3F tears the renderer down a task after unmounting
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      return { used: usedSize, objects: await heapObjectBytes(cdp) };
+    };
+    // In-app navigation, as the gallery's links do: the artefact page mounts the viewer,
+    // the gallery unmounts it.
+    const navigate = (search: string) =>
+      page.evaluate((query) => {
+        history.pushState(null, '', query || location.pathname);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, search);
+    const mountAndUnmount = async () => {
+      await navigate('?artefact=tablet');
+      await viewerOf(page).and(page.locator('[data-state="ready"]')).waitFor({ timeout: 60_000 });
+      await settle(page, 300);
+      const memory = await probe<{ geometries: number; textures: number }>(page, 'memory');
+      await navigate('');
+      await expect.poll(() => viewerOf(page).count()).toBe(0);
+      return memory;
+    };
+    await page.goto(baseURL);
+    await page.locator('[data-artefact-id]').first().waitFor();
+    // The first mount compiles code and creates the page's shared decoders; count from after it.
+    const first = await mountAndUnmount();
+    const heapBefore = await heapAfterGc();
+    const memories: { geometries: number; textures: number }[] = [];
+    const retiredCount = () => page.evaluate(() => (window as DebugWindow).__vitrineDebug?.retired?.length ?? 0);
+    let beforeLast = 0;
+    for (let i = 0; i < 20; i++) {
+      beforeLast = await retiredCount();
+      memories.push(await mountAndUnmount());
+    }
+    const heapAfter = await heapAfterGc();
+    const retired = await page.evaluate((last) => {
+      const refs = (window as DebugWindow).__vitrineDebug?.retired ?? [];
+      const alive = (ref: WeakRef<object>) => ref.deref() !== undefined;
+      return {
+        total: refs.length,
+        alive: refs.filter(alive).length,
+        aliveBeforeLast: refs.slice(0, last).filter(alive).length,
+      };
+    }, beforeLast);
+    const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(2);
+    const growth = (heapAfter.objects - heapBefore.objects) / 2 ** 20;
+    console.log(
+      `20 mounts: GPU memory at each ready ${JSON.stringify(first)}; JS heap used ${mib(heapBefore.used)} → ` +
+        `${mib(heapAfter.used)} MiB, of which objects (not compiled code) ${mib(heapBefore.objects)} → ` +
+        `${mib(heapAfter.objects)} MiB; ` +
+        `renderers and scenes alive after GC: ${retired.alive} of ${retired.total}, ` +
+        `${retired.aliveBeforeLast} from mounts before the last`,
+    );
+    console.log(`GPU memory of each mount: ${memories.map((memory) => JSON.stringify(memory)).join(' ')}`);
+    // Every mount holds what the first held: nothing accumulates in a renderer.
+    for (const memory of memories) expect(memory).toEqual(first);
+    // Renderers, R3F scenes and loaded artefact scenes are all collected. R3F's frame loop
+    // keeps the state of the last root it rendered in a module variable until another
+    // canvas renders, so the last mount's may live on: one, never an accumulation.
+    expect(retired.total).toBeGreaterThanOrEqual(20 * 3);
+    expect(retired.aliveBeforeLast).toBe(0);
+    // One tablet scene is ~2 MiB of arrays; even one leaked a mount would show plainly. The
+    // heap's compiled code grows as V8 optimizes with use: that is not counted.
+    expect(growth).toBeLessThan(1);
+    // Chromium warns and drops the oldest context past ~16 live ones: none may be left live.
+    expect(contextWarnings).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('on a phone', () => {
   it('keeps the controls reachable without hiding the artefact, and zooms on a double tap (at once, for reduced motion)', async () => {
     const context = await (
@@ -398,60 +448,3 @@ describe('on a phone', () => {
     await context.close();
   });
 });
-
-/** The pixel where a world point appears in the viewer. */
-function toPixel(point: Vector3, camera: ProbeView, box: Box) {
-  const viewInverse = new Matrix4().fromArray(camera.world).invert();
-  const projection = new Matrix4().fromArray(camera.projectionInverse).invert();
-  const ndc = point.clone().applyMatrix4(viewInverse).applyMatrix4(projection);
-  return {
-    x: Math.round(box.x + ((ndc.x + 1) / 2) * box.width),
-    y: Math.round(box.y + ((1 - ndc.y) / 2) * box.height),
-  };
-}
-
-/** The ray from the camera through a pixel, as three's Raycaster.setFromCamera casts it. */
-function rayThrough(pixel: { x: number; y: number }, camera: ProbeView, box: Box) {
-  const ndcX = ((pixel.x - box.x) / box.width) * 2 - 1;
-  const ndcY = -((pixel.y - box.y) / box.height) * 2 + 1;
-  const origin = new Vector3().fromArray(camera.position);
-  const through = new Vector3(ndcX, ndcY, 0.5)
-    .applyMatrix4(new Matrix4().fromArray(camera.projectionInverse))
-    .applyMatrix4(new Matrix4().fromArray(camera.world));
-  return new Ray(origin, through.sub(origin).normalize());
-}
-
-/** Every triangle of a GLB in world coordinates, read with glTF-Transform (not three's loader). */
-async function worldTriangles(file: string): Promise<Vector3[][]> {
-  await MeshoptDecoder.ready;
-  const io = new NodeIO()
-    .registerExtensions(ALL_EXTENSIONS)
-    .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
-  const document = await io.readBinary(new Uint8Array(await readFile(file)));
-  const triangles: Vector3[][] = [];
-  for (const node of document.getRoot().listNodes()) {
-    const mesh = node.getMesh();
-    if (!mesh) continue;
-    const world = new Matrix4().fromArray(node.getWorldMatrix());
-    for (const primitive of mesh.listPrimitives()) {
-      const position = primitive.getAttribute('POSITION')!;
-      const indices = primitive.getIndices();
-      const count = indices ? indices.getCount() : position.getCount();
-      const corner = (i: number) =>
-        new Vector3().fromArray(position.getElement(indices ? indices.getScalar(i) : i, [])).applyMatrix4(world);
-      for (let i = 0; i < count; i += 3) triangles.push([corner(i), corner(i + 1), corner(i + 2)]);
-    }
-  }
-  return triangles;
-}
-
-function nearestHit(ray: Ray, triangles: Vector3[][]): Vector3 {
-  let nearest: Vector3 | undefined;
-  const hit = new Vector3();
-  for (const [a, b, c] of triangles) {
-    if (!ray.intersectTriangle(a!, b!, c!, false, hit)) continue;
-    if (!nearest || hit.distanceTo(ray.origin) < nearest.distanceTo(ray.origin)) nearest = hit.clone();
-  }
-  if (!nearest) throw new Error('the ray misses the artefact');
-  return nearest;
-}

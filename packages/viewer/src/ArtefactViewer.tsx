@@ -44,7 +44,8 @@ export type ViewerState = 'loading' | 'ready' | 'error';
 /**
  * Shows one artefact from its manifest: loads the derivative for the device, lights and
  * frames it, and lets the visitor turn and zoom. The root element exposes `data-state`,
- * `data-lod` and `data-xr` for people's tools and tests.
+ * `data-lod` and `data-xr`, and `data-annotation-open` while an annotation's panel is
+ * open, for people's tools and tests.
  */
 export function ArtefactViewer(props: ArtefactViewerProps) {
   const { src, profile, lang, background = '#ebe7e0', className, style, onStateChange, showStatus = true } = props;

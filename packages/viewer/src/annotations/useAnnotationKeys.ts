@@ -8,10 +8,11 @@ export interface AnnotationKeyHandlers {
 
 /**
  * While a panel is open, Escape closes it and the left and right arrow keys go to the
- * previous and next annotation. Listened for on the viewer's root, not the whole page:
- * an embedded viewer must not take keys from the page around it. Keys meant for a
- * control that uses them (a text field, a slider, the audio player's seek bar) are left
- * alone.
+ * previous and next annotation. Only keys pressed in the viewer count, and Escape also
+ * when focus is nowhere (on the page's body, where a click on the canvas leaves it):
+ * an embedded viewer must not take the arrow keys that scroll the page around it. Keys
+ * meant for a control that uses them (a text field, a slider, the audio player's seek
+ * bar) are left alone.
  */
 export function useAnnotationKeys(
   inside: RefObject<HTMLElement | null>,
@@ -25,6 +26,8 @@ export function useAnnotationKeys(
     if (!root || openId === undefined) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const inViewer = event.target instanceof Node && root.contains(event.target);
+      if (!inViewer && !(event.key === 'Escape' && event.target === document.body)) return;
       if (event.key === 'Escape') {
         event.preventDefault();
         onEscape();
@@ -33,8 +36,8 @@ export function useAnnotationKeys(
         step(event.key === 'ArrowRight' ? 1 : -1, 'keys');
       }
     };
-    root.addEventListener('keydown', onKeyDown);
-    return () => root.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
   }, [inside, openId, step, onEscape]);
 }
 

@@ -116,7 +116,8 @@ const CSS = `
   box-shadow: 0 1px 2px rgba(43, 39, 34, 0.12);
 }
 .vitrine-status[data-over='empty'] { top: 50%; transform: translate(-50%, -50%); }
-.vitrine-status[data-over='preview'] { top: 0.75rem; }
+/* Over a preview: just above the toolbar, clear of the corners other overlays use. */
+.vitrine-status[data-over='preview'] { bottom: 4.5rem; }
 .vitrine-progress {
   display: block;
   height: 3px;

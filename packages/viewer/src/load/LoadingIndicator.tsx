@@ -4,13 +4,13 @@ export interface LoadingIndicatorProps {
   messages: ViewerMessages;
   /** Share of the derivative downloaded, 0–1, when the size is known. */
   progress?: number;
-  /** Whether a preview (the thumb) is already on screen: the indicator then keeps to the top edge. */
+  /** Whether a preview (the thumb) is already on screen: the indicator then moves out of the way. */
   overPreview: boolean;
 }
 
 /**
  * Says that the model is loading and how far it has got, in words (a status region for
- * screen readers) and as a bar. Over a preview it moves out of the way, to the top.
+ * screen readers) and as a bar. Over a preview it moves down, above the toolbar.
  */
 export function LoadingIndicator({ messages, progress, overPreview }: LoadingIndicatorProps) {
   // Over a preview the bar shows from the start: the visitor sees that more is coming.

@@ -130,6 +130,11 @@ export class ContactShadowRig {
     gl.render(this.blurQuad, this.quadCamera);
   }
 
+  /**
+   * Frees the GPU memory. The rig stays usable: three allocates again on the next bake.
+   * That matters under React's StrictMode, which in development runs a cleanup and then
+   * the effect again on the same rig.
+   */
   dispose(): void {
     this.target.dispose();
     this.scratch.dispose();
@@ -139,6 +144,5 @@ export class ContactShadowRig {
     this.blurQuad.geometry.dispose();
     this.horizontalBlur.dispose();
     this.verticalBlur.dispose();
-    this.group.removeFromParent();
   }
 }
