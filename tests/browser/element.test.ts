@@ -50,6 +50,9 @@ const PAGES: Readonly<Record<string, string>> = {
   'sized-by-container.html': page(
     '<div style="width: 640px"><vitrine-viewer id="tablet" src="/collection/tablet/artefact.json"></vitrine-viewer></div>',
   ),
+  'opened.html': page(
+    '<vitrine-viewer id="opened" src="/collection/amphora/artefact.json" annotation="warriors" style="width: 600px; height: 400px"></vitrine-viewer>',
+  ),
   'missing.html': page(
     '<vitrine-viewer id="missing" src="/collection/no-such-artefact/artefact.json" style="width: 400px; height: 300px"></vitrine-viewer>',
   ),
@@ -143,6 +146,33 @@ describe('<vitrine-viewer> from one script tag', () => {
       .poll(() => eventsOf(page, 'load'), { timeout: 90_000 })
       .toContainEqual({ type: 'load', target: 'amphora', detail: { id: 'bust', profile: 'mobile' } });
 
+    expect(offsiteRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens the annotation its attribute names, follows changes to it, and leaves the page URL alone', async () => {
+    // The page's own hash names another annotation: embeds do not follow deep links unless
+    // told to (`deep-link`), so the attribute wins and the hash is neither read nor written.
+    const { page, context, offsiteRequests, pageErrors } = await openPage('opened.html#annotation=meander');
+    const element = page.locator('vitrine-viewer#opened');
+    const viewer = element.locator('[data-vitrine-viewer]');
+    await viewer.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 90_000 });
+    await expect.poll(() => viewer.getAttribute('data-annotation-open')).toBe('warriors');
+    await element.locator('[data-annotation-panel="warriors"]').waitFor();
+    await expect
+      .poll(() => eventsOf(page, 'annotation-open'))
+      .toEqual([{ type: 'annotation-open', target: 'opened', detail: { id: 'warriors' } }]);
+
+    await element.evaluate((node: HTMLElement & { annotation: string | null }) => {
+      node.annotation = 'tongues';
+    });
+    await expect.poll(() => viewer.getAttribute('data-annotation-open')).toBe('tongues');
+    expect((await eventsOf(page, 'annotation-open')).map((event) => event.detail)).toEqual([
+      { id: 'warriors' },
+      { id: 'tongues' },
+    ]);
+    await expect(page.evaluate(() => window.location.hash)).resolves.toBe('#annotation=meander');
     expect(offsiteRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();

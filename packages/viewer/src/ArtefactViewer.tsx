@@ -5,6 +5,7 @@ import { NeutralToneMapping } from 'three';
 import { AnnotationOverlay } from './annotations/AnnotationOverlay.js';
 import { AnnotationScene } from './annotations/AnnotationScene.js';
 import { useAnnotations } from './annotations/useAnnotations.js';
+import { useAnnotationOpenCallback, useRequestedAnnotation } from './annotations/useRequestedAnnotation.js';
 import { viewerMessagesFor, type ViewerMessages } from './i18n/messages.js';
 import { useViewerTools } from './controls/useViewerTools.js';
 import { ViewerStyles } from './controls/ViewerStyles.js';
@@ -37,6 +38,15 @@ export interface ArtefactViewerProps extends Omit<UseArtefactOptions, 'renderer'
   showStatus?: boolean;
   /** Show the render mode, measure and reset buttons; defaults to `showStatus`, so posters have none. */
   showControls?: boolean;
+  /** An annotation to open once the annotations are loaded; changing it opens another. */
+  annotation?: string;
+  /** Called when the visitor (or the tour, or a link) opens an annotation, and with `undefined` when it closes. */
+  onAnnotationOpen?: (id: string | undefined) => void;
+  /**
+   * Follow and keep `#annotation=<id>` in the page URL (default on). Turn it off where the
+   * viewer is one of several on a page, or the page's hash means something else.
+   */
+  deepLink?: boolean;
 }
 
 export type ViewerState = 'loading' | 'ready' | 'error';
@@ -84,6 +94,8 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
   const measureLabel =
     tools.measuredMetres === undefined ? undefined : formatDistance(tools.measuredMetres, languages[0] ?? 'en');
   const annotations = useAnnotations(src, state.artefact);
+  useRequestedAnnotation(annotations, props.annotation);
+  useAnnotationOpenCallback(annotations, props.onAnnotationOpen);
   return (
     <div
       className={className}
@@ -126,7 +138,7 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
       )}
       {context && (
         <ViewerContext value={context}>
-          <AnnotationOverlay annotations={annotations} />
+          <AnnotationOverlay annotations={annotations} deepLink={props.deepLink ?? true} />
         </ViewerContext>
       )}
       {(showStatus || showControls) && <ViewerStyles />}

@@ -3,6 +3,7 @@
 // profile through the pipeline's public API, writes the result.
 //
 //   node --import tsx tools/bench/pipeline/ours-cli.ts <input.glb> <output.glb>
+// (the benchmark runs it compiled: see compile-ours.ts)
 import { writeFile } from 'node:fs/promises';
 import { DEFAULT_PROFILES } from '@vitrine/core';
 import { deriveProfile, getIO } from '@vitrine/pipeline';

@@ -87,7 +87,7 @@ export function summaryMarkdown(results: BenchResults): string {
       `Δ = ours − best peer; Hausdorff and mean deviation in % of the source's bounding-box diagonal ` +
       `(${results.settings.samples.toLocaleString('en')} surface samples a mesh); SSIM on ${results.settings.renderSize}² ` +
       `renders cropped to the object; wall time and peak RSS of the whole process (start-up included; ours ` +
-      `runs TypeScript through tsx), ` +
+      `runs compiled to one JavaScript bundle by esbuild, as a published package would), ` +
       `median of ${results.settings.runs} run${results.settings.runs === 1 ? '' : 's'}.`,
     `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ` +
       `${results.machine.node}; load average ${results.machine.loadAtStart.toFixed(2)} at start, ` +

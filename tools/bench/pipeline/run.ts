@@ -7,6 +7,7 @@ import path from 'node:path';
 import { BenchRenderer } from '../render/bench-renderer.js';
 import { parseBenchArgs, USAGE, type BenchOptions } from './args.js';
 import { benchSource } from './bench-source.js';
+import { compileOursCli } from './compile-ours.js';
 import { sourceMarkdown, summaryMarkdown } from './report-markdown.js';
 import type { BenchResults, SourceOutcome, SourceResult } from './results.js';
 import { BENCH_DIR, ensureSource, type BenchSource } from './sources.js';
@@ -24,7 +25,8 @@ async function main(options: BenchOptions): Promise<void> {
   let renderer: BenchRenderer | undefined;
   try {
     if (runnable.length > 0) {
-      log('building the render page and starting Chromium');
+      log('compiling our side to JavaScript, building the render page and starting Chromium');
+      await compileOursCli();
       renderer = await BenchRenderer.start(BENCH_DIR);
     }
     for (const source of runnable) {

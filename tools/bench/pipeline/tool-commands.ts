@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { OURS_CLI_BUNDLE } from './compile-ours.js';
 import { ROOT } from './sources.js';
 
 export type ToolName = 'ours' | 'gltf-transform' | 'gltfpack';
@@ -13,12 +14,12 @@ const KEEP_ALL = 0.999;
 
 const BIN = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 
-/** Ours: the pipeline's public `deriveProfile` with the mobile profile, in its own process. */
+/**
+ * Ours: the pipeline's public `deriveProfile` with the mobile profile, in its own process,
+ * run from the compiled bundle (`compile-ours.ts`) as a published package would be.
+ */
 export function oursCommand(input: string, output: string): ToolCommand {
-  return {
-    command: process.execPath,
-    args: ['--import', 'tsx', path.join(ROOT, 'tools/bench/pipeline/ours-cli.ts'), input, output],
-  };
+  return { command: process.execPath, args: [OURS_CLI_BUNDLE, input, output] };
 }
 
 /**

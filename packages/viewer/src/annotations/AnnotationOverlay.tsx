@@ -10,6 +10,8 @@ import { useAnnotationKeys } from './useAnnotationKeys.js';
 
 export interface AnnotationOverlayProps {
   annotations: AnnotationsController;
+  /** Follow and write `#annotation=<id>` in the page URL (off for embeds: several on a page would fight over it). */
+  deepLink: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface AnnotationOverlayProps {
  * switches, the guided tour and the open annotation's panel. It also owns the keys
  * (Escape, arrows) and the `#annotation=` deep link.
  */
-export function AnnotationOverlay({ annotations }: AnnotationOverlayProps) {
+export function AnnotationOverlay({ annotations, deepLink }: AnnotationOverlayProps) {
   const { languages, messages } = useViewer();
   const root = useRef<HTMLElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -39,7 +41,7 @@ export function AnnotationOverlay({ annotations }: AnnotationOverlayProps) {
     else next.current?.focus({ preventScroll: true });
   }, [openId, close]);
 
-  useAnnotationDeepLink(annotations);
+  useAnnotationDeepLink(annotations, deepLink);
   useAnnotationKeys(root, annotations, { onEscape: closePanel });
 
   if (status === 'none' || status === 'loading') return null;

@@ -7,14 +7,14 @@ const PARAMETER = 'annotation';
  * `#annotation=<id>` in the page URL opens that annotation once the annotations are
  * loaded, and opening or closing one keeps the hash in step (replaceState: no history
  * entry per annotation), so the address bar can always be shared. Other parameters in
- * the hash are the host page's and are kept.
+ * the hash are the host page's and are kept. `enabled: false` leaves the URL alone.
  */
-export function useAnnotationDeepLink(annotations: AnnotationsController): void {
+export function useAnnotationDeepLink(annotations: AnnotationsController, enabled: boolean): void {
   const { status, tour, openId, open } = annotations;
   const written = useRef<string | undefined>(undefined);
 
   useEffect(() => {
-    if (status !== 'ready') return;
+    if (!enabled || status !== 'ready') return;
     const follow = () => {
       const id = readHashId();
       if (id && tour.some((annotation) => annotation.id === id)) open(id, 'link');
@@ -22,15 +22,15 @@ export function useAnnotationDeepLink(annotations: AnnotationsController): void 
     follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-  }, [status, tour, open]);
+  }, [enabled, status, tour, open]);
 
   useEffect(() => {
-    if (status !== 'ready') return;
+    if (!enabled || status !== 'ready') return;
     // Only what this viewer opened is ever cleared: a link to an unknown id stays as it was.
     if (openId === undefined && written.current === undefined) return;
     written.current = openId;
     writeHashId(openId);
-  }, [status, openId]);
+  }, [enabled, status, openId]);
 }
 
 function readHashId(): string | undefined {

@@ -1,12 +1,11 @@
 import type { CSSProperties } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { ArtefactViewer, type ViewerState } from '../ArtefactViewer.js';
-import { observeAnnotationOpen } from './annotation-open-observer.js';
 import { artefactIdFromManifestUrl, dispatchViewerEvent } from './element-events.js';
 import { adoptElementStyles } from './element-styles.js';
 
 /** The attributes the element reads; a change to any of them re-renders the viewer. */
-export const VIEWER_ATTRIBUTES = ['src', 'lang', 'profile', 'annotation'] as const;
+export const VIEWER_ATTRIBUTES = ['src', 'lang', 'profile', 'annotation', 'deep-link'] as const;
 
 /** The class on the viewer's root inside the element, for the host page's CSS. */
 export const ELEMENT_ROOT_CLASS = 'vitrine-embed';
@@ -36,7 +35,6 @@ export class VitrineViewerElement extends ElementBase {
   static readonly observedAttributes: readonly string[] = VIEWER_ATTRIBUTES;
 
   #root: Root | undefined;
-  #stopObserving: (() => void) | undefined;
 
   get src(): string {
     return this.getAttribute('src') ?? '';
@@ -54,10 +52,7 @@ export class VitrineViewerElement extends ElementBase {
     this.#setOptionalAttribute('profile', value);
   }
 
-  /**
-   * The annotation to open once the artefact has loaded. Stored and reflected; it reaches
-   * the viewer when `<ArtefactViewer>` takes an `annotation` prop (see viewerProps below).
-   */
+  /** The annotation to open once the artefact has loaded; setting it later opens that one. */
   get annotation(): string | null {
     return this.getAttribute('annotation');
   }
@@ -69,7 +64,6 @@ export class VitrineViewerElement extends ElementBase {
   connectedCallback(): void {
     adoptElementStyles(this.ownerDocument, this.localName);
     this.#root ??= createRoot(this);
-    this.#stopObserving ??= observeAnnotationOpen(this, this.#onAnnotationOpen);
     this.#render();
   }
 
@@ -88,8 +82,6 @@ export class VitrineViewerElement extends ElementBase {
       // viewer's own effects abort downloads and free the loaded artefact.
       this.#root.unmount();
       this.#root = undefined;
-      this.#stopObserving?.();
-      this.#stopObserving = undefined;
     });
   }
 
@@ -106,10 +98,11 @@ export class VitrineViewerElement extends ElementBase {
       className: ELEMENT_ROOT_CLASS,
       style: FILL,
       onStateChange: this.#onStateChange,
-      // Hook point: when <ArtefactViewer> takes them, add
-      //   annotation: this.getAttribute('annotation') ?? undefined,
-      //   onAnnotationOpen: this.#onAnnotationOpen,
-      // and drop observeAnnotationOpen.
+      annotation: this.getAttribute('annotation') ?? undefined,
+      onAnnotationOpen: this.#onAnnotationOpen,
+      // Opt-in with the `deep-link` attribute: a CMS page may hold several viewers, and its
+      // hash may already mean something else.
+      deepLink: this.hasAttribute('deep-link'),
     };
   }
 
@@ -130,8 +123,8 @@ export class VitrineViewerElement extends ElementBase {
     }
   };
 
-  readonly #onAnnotationOpen = (id: string): void => {
-    dispatchViewerEvent(this, 'annotation-open', { id });
+  readonly #onAnnotationOpen = (id: string | undefined): void => {
+    if (id) dispatchViewerEvent(this, 'annotation-open', { id });
   };
 
   #setOptionalAttribute(name: string, value: string | null): void {
