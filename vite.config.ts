@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { xrInputProfiles } from './tools/vite/xr-input-profiles.js';
 
 // The collection is plain static files: `npm start` generates the sample collection into
 // public/collection, which Vite serves in development and copies into the build.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), xrInputProfiles({ chunksDir: 'assets' })],
   server: { port: 5173, strictPort: false, host: 'localhost' },
   preview: { port: 4173, host: 'localhost' },
   build: {

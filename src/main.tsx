@@ -1,9 +1,15 @@
+import { installXrEmulator, xrEmulatorRequested } from '@vitrine/viewer';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
 import { i18n } from './i18n/index.js';
 import './styles.css';
+
+// `?emulate=quest3`: an emulated headset for trying VR and AR on a desktop browser. It is
+// installed before anything asks WebXR what it supports, and never without the flag.
+const emulator = xrEmulatorRequested(window.location.search);
+if (emulator) await installXrEmulator(emulator);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -28,7 +28,13 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
         <>
           <h1>{pickText(entry.title, [language, ...navigator.languages])}</h1>
           <div className="viewer-frame">
-            <ArtefactViewer key={entry.id} src={collectionFileUrl(entry.manifest)} lang={language} />
+            <ArtefactViewer
+              key={entry.id}
+              src={collectionFileUrl(entry.manifest)}
+              lang={language}
+              // A language picked in VR or AR becomes the page's too.
+              onLanguageChange={(picked) => void i18n.changeLanguage(picked)}
+            />
           </div>
           <dl className="artefact-facts">
             <dt>{t('artefact.dimensions')}</dt>

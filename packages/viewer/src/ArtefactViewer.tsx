@@ -1,12 +1,13 @@
 import { pickText, type Artefact } from '@vitrine/core';
 import { Canvas } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
-import { NeutralToneMapping } from 'three';
+import { NeutralToneMapping, type Group } from 'three';
 import { AnnotationOverlay } from './annotations/AnnotationOverlay.js';
 import { AnnotationScene } from './annotations/AnnotationScene.js';
 import { useAnnotations } from './annotations/useAnnotations.js';
 import { useAnnotationOpenCallback, useRequestedAnnotation } from './annotations/useRequestedAnnotation.js';
-import { viewerMessagesFor, type ViewerMessages } from './i18n/messages.js';
+import { VIEWER_LANGUAGES, viewerMessagesFor, type ViewerMessages } from './i18n/messages.js';
+import type { View } from './controls/camera-flight.js';
 import { useViewerTools } from './controls/useViewerTools.js';
 import { ViewerStyles } from './controls/ViewerStyles.js';
 import { ViewerToolbar } from './controls/ViewerToolbar.js';
@@ -20,6 +21,11 @@ import { ArtefactStage } from './stage/ArtefactStage.js';
 import { ReadySignal } from './stage/ReadySignal.js';
 import { StudioEnvironment } from './stage/StudioEnvironment.js';
 import { ViewerContext, type ViewerContextValue } from './ViewerContext.js';
+import { ArFallbackControl } from './xr/fallback/index.js';
+import { XrEntryButtons } from './xr/XrEntryButtons.js';
+import { XrExhibit } from './xr/XrExhibit.js';
+import { useXrSession } from './xr/useXrSession.js';
+import { useXrSupport } from './xr/useXrSupport.js';
 
 export interface ArtefactViewerProps extends Omit<UseArtefactOptions, 'renderer'> {
   /** URL of the artefact's `artefact.json`. */
@@ -47,6 +53,8 @@ export interface ArtefactViewerProps extends Omit<UseArtefactOptions, 'renderer'
    * viewer is one of several on a page, or the page's hash means something else.
    */
   deepLink?: boolean;
+  /** Called when the visitor picks another language inside VR or AR (the host may follow it). */
+  onLanguageChange?: (lang: string) => void;
 }
 
 export type ViewerState = 'loading' | 'ready' | 'error';
@@ -59,7 +67,11 @@ export type ViewerState = 'loading' | 'ready' | 'error';
  */
 export function ArtefactViewer(props: ArtefactViewerProps) {
   const { src, profile, lang, background = '#ebe7e0', className, style, onStateChange, showStatus = true } = props;
-  const messages = props.messages ?? viewerMessagesFor(lang);
+  const [rootElement, setRootElement] = useState<HTMLDivElement | null>(null);
+  // A language picked in VR or AR, until the host passes another `lang`.
+  const [picked, setPicked] = useState<{ over: string | undefined; lang: string }>();
+  const language = picked && picked.over === lang ? picked.lang : lang;
+  const messages = props.messages ?? viewerMessagesFor(language);
   const showControls = props.showControls ?? showStatus;
   const [rendererSlot] = useState(createRendererSlot);
   const [state, retry, freeReplaced] = useArtefact(src, { profile, renderer: rendererSlot.get });
@@ -79,10 +91,30 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
     freeReplaced(shown.scene);
   }, [shown, state.artefact, freeReplaced]);
   const tools = useViewerTools();
+  const xr = useXrSession(rendererSlot, rootElement);
+  const xrSupport = useXrSupport();
+  const [savedView] = useState<{ current: View | undefined }>(() => ({ current: undefined }));
+  const [arView, setArView] = useState({ placed: false, fit: false });
+  const [groups, setGroups] = useState<{ exhibit?: Group; artefact?: Group }>({});
+  const { onLanguageChange } = props;
+  const onLanguage = useCallback(
+    (next: string) => {
+      setPicked({ over: lang, lang: next });
+      onLanguageChange?.(next);
+    },
+    [lang, onLanguageChange],
+  );
+  const enterXr = useCallback(
+    (mode: 'vr' | 'ar') => {
+      setArView({ placed: false, fit: false });
+      void xr.enter(mode);
+    },
+    [xr],
+  );
 
   useEffect(() => onStateChange?.(viewerState), [viewerState, onStateChange]);
 
-  const languages = useMemo(() => (lang ? [lang, ...navigatorLanguages()] : navigatorLanguages()), [lang]);
+  const languages = useMemo(() => (language ? [language, ...navigatorLanguages()] : navigatorLanguages()), [language]);
   const title = state.artefact ? pickText(state.artefact.title, languages) : '';
   const context = useMemo<ViewerContextValue | null>(
     () =>
@@ -93,17 +125,19 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
   );
   const measureLabel =
     tools.measuredMetres === undefined ? undefined : formatDistance(tools.measuredMetres, languages[0] ?? 'en');
+  const immersive = xr.mode !== 'none';
   const annotations = useAnnotations(src, state.artefact);
   useRequestedAnnotation(annotations, props.annotation);
   useAnnotationOpenCallback(annotations, props.onAnnotationOpen);
   return (
     <div
+      ref={setRootElement}
       className={className}
       style={{ position: 'relative', width: '100%', height: '100%', background, ...style }}
       data-vitrine-viewer=""
       data-state={viewerState}
       data-lod={drawnNow?.derivative.profile}
-      data-xr="none"
+      data-xr={xr.mode}
       data-annotation-open={annotations.openId}
     >
       {state.status !== 'error' && (
@@ -120,18 +154,35 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
           <StudioEnvironment />
           {context && (
             <ViewerContext value={context}>
-              <ArtefactStage
-                scene={context.scene}
+              <XrExhibit
+                xr={xr}
+                onGroups={setGroups}
                 dimensions={context.artefact.dimensions}
-                renderMode={tools.renderMode}
-                controlsRef={tools.stage}
-                onSurfaceClick={tools.onSurfaceClick}
-                onSurfaceDoubleClick={tools.onSurfaceDoubleClick}
-                measurePoints={tools.measurePoints}
-                measureLabel={measureLabel}
-              />
-              <ReadySignal key={context.scene.uuid} onDrawn={onDrawn} />
-              <AnnotationScene annotations={annotations} />
+                annotations={annotations}
+                languages={languages}
+                languageChoices={VIEWER_LANGUAGES}
+                messages={messages}
+                arPlaced={arView.placed}
+                arFit={arView.fit}
+                onArPlaced={() => setArView((view) => ({ ...view, placed: true }))}
+                onLanguage={onLanguage}
+                onExit={xr.exit}
+              >
+                <ArtefactStage
+                  scene={context.scene}
+                  dimensions={context.artefact.dimensions}
+                  renderMode={tools.renderMode}
+                  controlsRef={tools.stage}
+                  onSurfaceClick={tools.onSurfaceClick}
+                  onSurfaceDoubleClick={tools.onSurfaceDoubleClick}
+                  measurePoints={tools.measurePoints}
+                  measureLabel={measureLabel}
+                  immersive={immersive}
+                  savedView={savedView}
+                />
+                <ReadySignal key={context.scene.uuid} onDrawn={onDrawn} />
+              </XrExhibit>
+              {!immersive && <AnnotationScene annotations={annotations} />}
             </ViewerContext>
           )}
         </Canvas>
@@ -142,8 +193,41 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
         </ViewerContext>
       )}
       {(showStatus || showControls) && <ViewerStyles />}
-      {showControls && drawnNow && state.status !== 'error' && (
-        <ViewerToolbar tools={tools} messages={messages} measureLabel={measureLabel} />
+      {showControls && drawnNow && state.status !== 'error' && !immersive && (
+        <ViewerToolbar
+          tools={tools}
+          messages={messages}
+          measureLabel={measureLabel}
+          notice={xr.failed ? messages.xrFailed : undefined}
+        >
+          <XrEntryButtons support={xrSupport} messages={messages} onEnter={enterXr} />
+          {context && (
+            <ArFallbackControl
+              artefact={context.artefact}
+              manifestUrl={src}
+              messages={messages}
+              languages={languages}
+              webXrAr={xrSupport.known ? xrSupport.ar : undefined}
+            />
+          )}
+        </ViewerToolbar>
+      )}
+      {xr.mode === 'ar' && xr.loaded && rootElement && groups.artefact && context && (
+        <xr.loaded.module.ArControls
+          root={rootElement}
+          artefact={groups.artefact}
+          dimensions={context.artefact.dimensions}
+          locale={languages[0] ?? 'en'}
+          messages={messages}
+          placed={arView.placed}
+          fit={arView.fit}
+          languageChoices={VIEWER_LANGUAGES}
+          language={language ?? languages[0] ?? 'en'}
+          onLanguage={onLanguage}
+          onFit={(fit) => setArView((view) => ({ ...view, fit }))}
+          onPlaceAgain={() => setArView((view) => ({ ...view, placed: false }))}
+          onExit={xr.exit}
+        />
       )}
       {showStatus && viewerState === 'loading' && state.status !== 'error' && (
         <LoadingIndicator

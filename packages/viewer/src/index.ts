@@ -19,3 +19,6 @@ export { AnnotationHotspot, type AnnotationHotspotProps } from './annotations/An
 export { AnnotationPanel, type AnnotationPanelProps } from './annotations/AnnotationPanel.js';
 export { renderMarkdown, safeHref } from './annotations/markdown.js';
 export * from './element/index.js';
+export { installXrEmulator, xrEmulatorRequested, XR_EMULATORS, type XrEmulatorName } from './xr/install-xr-emulator.js';
+export { useXrSupport, type XrSupport } from './xr/useXrSupport.js';
+export type { XrMode } from './xr/useXrSession.js';

@@ -18,6 +18,12 @@ export interface StageControlsProps {
   /** The artefact's size in metres, from its manifest: framing and limits come from it. */
   dimensions: Dimensions;
   ref?: Ref<StageControlsHandle>;
+  /**
+   * Where the view is kept while the controls are away (an immersive session): written
+   * when they unmount, and taken up instead of the framing when they mount again, so the
+   * visitor comes back from VR or AR to the view they left.
+   */
+  savedView?: { current: View | undefined };
 }
 
 /** Closest the camera may come to what it looks at, as a share of the artefact's radius. */
@@ -32,7 +38,7 @@ const MAX_DISTANCE = 2.5;
  * bounds. The view is framed from the manifest's dimensions once per artefact, so a
  * richer derivative replacing the thumb leaves the visitor's camera where it was.
  */
-export function StageControls({ dimensions, ref }: StageControlsProps) {
+export function StageControls({ dimensions, ref, savedView }: StageControlsProps) {
   const camera = useThree((state) => state.camera);
   const invalidate = useThree((state) => state.invalidate);
   const getState = useThree((state) => state.get);
@@ -56,14 +62,19 @@ export function StageControls({ dimensions, ref }: StageControlsProps) {
     const orbit = controls.current;
     if (!orbit) return;
     flight.current = null;
-    camera.position.copy(framing.position);
+    const saved = savedView?.current;
+    camera.position.copy(saved?.position ?? framing.position);
     camera.near = framing.radius / 100;
     camera.far = framing.radius * 100;
     camera.updateProjectionMatrix();
-    orbit.target.copy(framing.target);
+    orbit.target.copy(saved?.target ?? framing.target);
+    if (savedView) savedView.current = undefined;
     orbit.update();
     invalidate();
-  }, [camera, framing, invalidate]);
+    return () => {
+      if (savedView) savedView.current = { position: camera.position.clone(), target: orbit.target.clone() };
+    };
+  }, [camera, framing, invalidate, savedView]);
 
   const fly = useCallback(
     (to: View) => {

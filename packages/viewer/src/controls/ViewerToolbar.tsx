@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ViewerMessages } from '../i18n/messages.js';
 import { RENDER_MODES } from '../stage/useRenderMode.js';
 import type { ViewerTools } from './useViewerTools.js';
@@ -7,6 +8,10 @@ export interface ViewerToolbarProps {
   messages: ViewerMessages;
   /** The measured distance as the visitor reads it (formatted in their locale). */
   measureLabel?: string;
+  /** Something the visitor should read in the live region (an immersive session that failed). */
+  notice?: string;
+  /** More buttons at the end of the bar (entering VR or AR). */
+  children?: ReactNode;
 }
 
 /**
@@ -14,14 +19,16 @@ export interface ViewerToolbarProps {
  * with a name, reachable with the keyboard and large enough for a finger. A live region
  * above them tells what measuring expects and what it found.
  */
-export function ViewerToolbar({ tools, messages, measureLabel }: ViewerToolbarProps) {
-  const readout = !tools.measuring
-    ? ''
-    : measureLabel
-      ? messages.measureResult(measureLabel)
-      : tools.measurePoints.length === 1
-        ? messages.measureNext
-        : messages.measureHint;
+export function ViewerToolbar({ tools, messages, measureLabel, notice, children }: ViewerToolbarProps) {
+  const readout = notice
+    ? notice
+    : !tools.measuring
+      ? ''
+      : measureLabel
+        ? messages.measureResult(measureLabel)
+        : tools.measurePoints.length === 1
+          ? messages.measureNext
+          : messages.measureHint;
   return (
     <div className="vitrine-tools">
       <p className="vitrine-readout" aria-live="polite" data-measured-metres={tools.measuredMetres}>
@@ -56,6 +63,7 @@ export function ViewerToolbar({ tools, messages, measureLabel }: ViewerToolbarPr
           <ResetIcon />
           <span className="vitrine-tool-name">{messages.resetView}</span>
         </button>
+        {children}
       </div>
     </div>
   );

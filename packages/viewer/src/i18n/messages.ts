@@ -37,8 +37,39 @@ export interface ViewerMessages {
   measureNext: string;
   measureResult: (distance: string) => string;
   resetView: string;
+  // Immersive modes (WebXR): VR on a headset, AR on a phone.
+  enterVr: string;
+  exitXr: string;
+  /** Why an immersive session did not start. */
+  xrFailed: string;
+  /** VR: the artefact back on its plinth, in front of the visitor. */
+  xrReset: string;
+  /** AR: before placing. */
+  arPlaceHint: string;
+  /** AR: the label under a placed artefact, with its measurements ("32 cm × 18 cm × 18 cm"). */
+  arTrueSize: (size: string) => string;
+  arTableSize: (size: string) => string;
+  /** AR: the toggle between true size and a size that fits on a table. */
+  arFit: string;
+  arPlaceAgain: string;
+  /** The language menu's name in AR. */
+  xrLanguage: string;
   /** While a preview is on screen and the full model downloads. */
   loadingPreview: (percent: number) => string;
+  // AR where WebXR has none: Quick Look, Scene Viewer, and a QR code for a phone.
+  /** The link that opens Quick Look or Scene Viewer. */
+  viewInAr: string;
+  /** What that link does, for screen readers: it opens the camera. */
+  viewInArHint: string;
+  /** The button, on a device without AR, that shows a QR code for a phone. */
+  viewOnPhone: string;
+  viewOnPhoneHint: string;
+  /** The QR code's accessible name. */
+  qrCodeLabel: string;
+  /** Before the AR link written out under the QR code, for copying. */
+  viewOnPhoneLink: string;
+  /** The button that closes a dialog. */
+  closeDialog: string;
 }
 
 const en: ViewerMessages = {
@@ -71,7 +102,25 @@ const en: ViewerMessages = {
   measureNext: 'Now pick the second point.',
   measureResult: (distance) => `Distance: ${distance}`,
   resetView: 'Reset view',
+  enterVr: 'Enter VR',
+  exitXr: 'Exit',
+  xrFailed: 'The immersive view could not start.',
+  xrReset: 'Put it back',
+  arPlaceHint: 'Point at the floor or a table, then tap to place the object.',
+  arTrueSize: (size) => `True size: ${size}`,
+  arTableSize: (size) => `Shown smaller than its true size (${size})`,
+  arFit: 'Fit on a table',
+  arPlaceAgain: 'Place again',
+  xrLanguage: 'Language',
   loadingPreview: (percent) => `Preview. Loading the full model: ${percent}%`,
+  // AR fallbacks.
+  viewInAr: 'View in your room',
+  viewInArHint: 'Opens the camera to place the object in your room at its true size.',
+  viewOnPhone: 'View on your phone',
+  viewOnPhoneHint: 'Scan this code with your phone’s camera to see the object in your room at its true size.',
+  qrCodeLabel: 'QR code of the link below',
+  viewOnPhoneLink: 'Or open this address on your phone:',
+  closeDialog: 'Close',
 };
 
 const fr: ViewerMessages = {
@@ -104,7 +153,26 @@ const fr: ViewerMessages = {
   measureNext: 'Choisissez maintenant le second point.',
   measureResult: (distance) => `Distance : ${distance}`,
   resetView: 'Réinitialiser la vue',
+  enterVr: 'Entrer en réalité virtuelle',
+  exitXr: 'Quitter',
+  xrFailed: 'La vue immersive n’a pas pu démarrer.',
+  xrReset: 'Remettre en place',
+  arPlaceHint: 'Visez le sol ou une table, puis touchez l’écran pour poser l’objet.',
+  arTrueSize: (size) => `Taille réelle : ${size}`,
+  arTableSize: (size) => `Affiché plus petit que sa taille réelle (${size})`,
+  arFit: 'Adapter à une table',
+  arPlaceAgain: 'Poser ailleurs',
+  xrLanguage: 'Langue',
   loadingPreview: (percent) => `Aperçu. Chargement du modèle complet : ${percent} %`,
+  // AR fallbacks.
+  viewInAr: 'Voir dans votre pièce',
+  viewInArHint: 'Ouvre l’appareil photo pour placer l’objet dans votre pièce, à sa taille réelle.',
+  viewOnPhone: 'Voir sur votre téléphone',
+  viewOnPhoneHint:
+    'Scannez ce code avec l’appareil photo de votre téléphone pour voir l’objet dans votre pièce, à sa taille réelle.',
+  qrCodeLabel: 'Code QR du lien ci-dessous',
+  viewOnPhoneLink: 'Ou ouvrez cette adresse sur votre téléphone :',
+  closeDialog: 'Fermer',
 };
 
 const it: ViewerMessages = {
@@ -137,7 +205,26 @@ const it: ViewerMessages = {
   measureNext: 'Ora scegli il secondo punto.',
   measureResult: (distance) => `Distanza: ${distance}`,
   resetView: 'Ripristina la vista',
+  enterVr: 'Entra in realtà virtuale',
+  exitXr: 'Esci',
+  xrFailed: 'Non è stato possibile avviare la vista immersiva.',
+  xrReset: 'Rimetti a posto',
+  arPlaceHint: 'Inquadra il pavimento o un tavolo, poi tocca per collocare l’oggetto.',
+  arTrueSize: (size) => `Grandezza reale: ${size}`,
+  arTableSize: (size) => `Mostrato più piccolo della grandezza reale (${size})`,
+  arFit: 'Adatta a un tavolo',
+  arPlaceAgain: 'Colloca di nuovo',
+  xrLanguage: 'Lingua',
   loadingPreview: (percent) => `Anteprima. Caricamento del modello completo: ${percent}%`,
+  // AR fallbacks.
+  viewInAr: 'Guarda nella tua stanza',
+  viewInArHint: 'Apre la fotocamera per collocare l’oggetto nella tua stanza a grandezza reale.',
+  viewOnPhone: 'Guarda sul telefono',
+  viewOnPhoneHint:
+    'Inquadra questo codice con la fotocamera del telefono per vedere l’oggetto nella tua stanza a grandezza reale.',
+  qrCodeLabel: 'Codice QR del link qui sotto',
+  viewOnPhoneLink: 'Oppure apri questo indirizzo sul telefono:',
+  closeDialog: 'Chiudi',
 };
 
 const pl: ViewerMessages = {
@@ -170,8 +257,29 @@ const pl: ViewerMessages = {
   measureNext: 'Teraz wybierz drugi punkt.',
   measureResult: (distance) => `Odległość: ${distance}`,
   resetView: 'Przywróć widok',
+  enterVr: 'Wejdź do VR',
+  exitXr: 'Wyjdź',
+  xrFailed: 'Nie udało się uruchomić widoku immersyjnego.',
+  xrReset: 'Odstaw na miejsce',
+  arPlaceHint: 'Skieruj aparat na podłogę lub stół, a potem dotknij, aby postawić obiekt.',
+  arTrueSize: (size) => `Rzeczywista wielkość: ${size}`,
+  arTableSize: (size) => `Pokazany mniejszy niż w rzeczywistości (${size})`,
+  arFit: 'Dopasuj do stołu',
+  arPlaceAgain: 'Postaw ponownie',
+  xrLanguage: 'Język',
   loadingPreview: (percent) => `Podgląd. Wczytywanie pełnego modelu: ${percent}%`,
+  // AR fallbacks.
+  viewInAr: 'Zobacz w swoim pokoju',
+  viewInArHint: 'Otwiera aparat, aby umieścić obiekt w Twoim pokoju w rzeczywistej wielkości.',
+  viewOnPhone: 'Zobacz na telefonie',
+  viewOnPhoneHint: 'Zeskanuj ten kod aparatem telefonu, aby zobaczyć obiekt w swoim pokoju w rzeczywistej wielkości.',
+  qrCodeLabel: 'Kod QR z poniższym adresem',
+  viewOnPhoneLink: 'Możesz też otworzyć ten adres na telefonie:',
+  closeDialog: 'Zamknij',
 };
+
+/** The languages the viewer speaks, offered in VR and AR where the page's own switcher is out of reach. */
+export const VIEWER_LANGUAGES: readonly string[] = ['en', 'fr', 'it', 'pl'];
 
 export const VIEWER_MESSAGES: Readonly<Record<string, ViewerMessages>> = Object.freeze({ en, fr, it, pl });
 

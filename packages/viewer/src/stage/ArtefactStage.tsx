@@ -3,6 +3,7 @@ import type { ThreeEvent } from '@react-three/fiber';
 import type { Ref } from 'react';
 import type { Object3D } from 'three';
 import { StageControls, type StageControlsHandle } from '../controls/StageControls.js';
+import type { View } from '../controls/camera-flight.js';
 import { MeasureMarks } from '../measure/MeasureMarks.js';
 import type { MeasurePoints } from '../measure/measurement.js';
 import { ContactShadow } from './ContactShadow.js';
@@ -23,6 +24,12 @@ export interface ArtefactStageProps {
   /** Measure points to draw (none when not measuring), and the distance as the visitor reads it. */
   measurePoints: MeasurePoints;
   measureLabel?: string;
+  /**
+   * In VR or AR: the visitor's head is the camera, so the orbit controls step aside (the
+   * view they leave is kept for the return) and so do the browser's clicks and marks.
+   */
+  immersive?: boolean;
+  savedView?: { current: View | undefined };
 }
 
 /**
@@ -31,16 +38,20 @@ export interface ArtefactStageProps {
  */
 export function ArtefactStage(props: ArtefactStageProps) {
   const { scene, dimensions, renderMode, controlsRef, onSurfaceClick, onSurfaceDoubleClick } = props;
-  const { measurePoints, measureLabel } = props;
+  const { measurePoints, measureLabel, immersive = false, savedView } = props;
   useRenderMode(scene, renderMode);
   const { width, height, depth } = dimensions;
   const markerRadius = Math.hypot(width, height, depth) * 0.006;
   return (
     <>
-      <primitive object={scene} onClick={onSurfaceClick} onDoubleClick={onSurfaceDoubleClick} />
+      <primitive
+        object={scene}
+        onClick={immersive ? undefined : onSurfaceClick}
+        onDoubleClick={immersive ? undefined : onSurfaceDoubleClick}
+      />
       <ContactShadow dimensions={dimensions} bakeKey={scene} />
-      <StageControls ref={controlsRef} dimensions={dimensions} />
-      {measurePoints.length > 0 && (
+      {!immersive && <StageControls ref={controlsRef} dimensions={dimensions} savedView={savedView} />}
+      {!immersive && measurePoints.length > 0 && (
         <MeasureMarks points={measurePoints} label={measureLabel} markerRadius={markerRadius} />
       )}
       <DebugProbe scene={scene} />

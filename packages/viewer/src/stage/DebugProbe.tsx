@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import type { Object3D } from 'three';
+import { Box3, Vector3, type Object3D } from 'three';
 
 /** What one mounted viewer shows to tests and tools; numbers only, so nothing is kept alive. */
 export interface ViewerProbe {
@@ -12,6 +12,12 @@ export interface ViewerProbe {
   memory(): { geometries: number; textures: number; programs: number };
   /** The camera: position, orbit centre, and the matrices to cast rays as the viewer does. */
   view(): { position: number[]; target: number[]; projectionInverse: number[]; world: number[] };
+  /** A named object of the stage (`hotspot-<id>`, `vitrine-artefact`, `ar-reticle`…): world position, and whether it and its parents are visible. */
+  object(name: string): { position: number[]; visible: boolean } | undefined;
+  /** The artefact's size in the world (m), as placed and scaled now: width, height, depth. */
+  artefactSize(): number[];
+  /** What the last frame drew: draw calls and triangles (both eyes, in VR). */
+  lastFrame(): { calls: number; triangles: number };
 }
 
 /**
@@ -42,6 +48,9 @@ export function DebugProbe({ scene }: DebugProbeProps) {
   const stage = useThree((state) => state.scene);
   const frames = useRef(0);
   useFrame(() => void frames.current++);
+  // The derivative on show, for the probe, which lives as long as the renderer.
+  const shown = useRef(scene);
+  useEffect(() => void (shown.current = scene), [scene]);
 
   useEffect(() => {
     const debug = typeof window === 'undefined' ? undefined : window.__vitrineDebug;
@@ -60,6 +69,15 @@ export function DebugProbe({ scene }: DebugProbeProps) {
           world: camera.matrixWorld.toArray(),
         };
       },
+      object: (name) => {
+        const found = stage.getObjectByName(name);
+        if (!found) return undefined;
+        let visible = true;
+        found.traverseAncestors((ancestor) => (visible &&= ancestor.visible));
+        return { position: found.getWorldPosition(new Vector3()).toArray(), visible: visible && found.visible };
+      },
+      artefactSize: () => new Box3().setFromObject(shown.current).getSize(new Vector3()).toArray(),
+      lastFrame: () => ({ calls: gl.info.render.calls, triangles: gl.info.render.triangles }),
     };
     (debug.viewers ??= []).push(probe);
     return () => {

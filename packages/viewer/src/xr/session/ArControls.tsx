@@ -1,0 +1,124 @@
+import type { Dimensions } from '@vitrine/core';
+import { useEffect, useRef } from 'react';
+import type { Group } from 'three';
+import type { ViewerMessages } from '../../i18n/messages.js';
+import { formatDistance } from '../../measure/measurement.js';
+import { twistAngle, type ScreenPoint } from './twist-angle.js';
+
+export interface ArControlsProps {
+  /** The DOM overlay's root: where two-finger twists are listened for. */
+  root: HTMLElement;
+  artefact: Group;
+  dimensions: Dimensions;
+  locale: string;
+  messages: ViewerMessages;
+  placed: boolean;
+  fit: boolean;
+  languageChoices: readonly string[];
+  language: string;
+  onLanguage: (language: string) => void;
+  onFit: (fit: boolean) => void;
+  onPlaceAgain: () => void;
+  onExit: () => void;
+}
+
+/**
+ * The AR session's HTML controls, shown over the camera view through WebXR's DOM overlay:
+ * what to do before placing, the "true size" label with the artefact's measurements, the
+ * table-size toggle, placing again and leaving. A two-finger twist anywhere on the screen
+ * turns the placed artefact. Taps on these controls are kept from also selecting in the
+ * 3D scene (`beforexrselect`).
+ */
+export function ArControls(props: ArControlsProps) {
+  const { root, artefact, dimensions, locale, messages, placed, fit } = props;
+  const bar = useRef<HTMLDivElement>(null);
+  useTwist(root, artefact, placed);
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const keep = (event: Event) => event.preventDefault();
+    element.addEventListener('beforexrselect', keep);
+    return () => element.removeEventListener('beforexrselect', keep);
+  }, []);
+  const size = [dimensions.width, dimensions.height, dimensions.depth]
+    .map((metres) => formatDistance(metres, locale))
+    .join(' × ');
+  return (
+    <div className="vitrine-ar-controls" ref={bar} data-ar-placed={placed ? '' : undefined}>
+      <p className="vitrine-readout" role="status" aria-live="polite">
+        {placed ? (fit ? messages.arTableSize(size) : messages.arTrueSize(size)) : messages.arPlaceHint}
+      </p>
+      <div className="vitrine-toolbar" role="group" aria-label={messages.viewTools}>
+        {placed && (
+          <button type="button" className="vitrine-tool" aria-pressed={fit} onClick={() => props.onFit(!fit)}>
+            {messages.arFit}
+          </button>
+        )}
+        {placed && (
+          <button type="button" className="vitrine-tool" onClick={props.onPlaceAgain}>
+            {messages.arPlaceAgain}
+          </button>
+        )}
+        <select
+          className="vitrine-tool"
+          aria-label={messages.xrLanguage}
+          value={props.language}
+          onChange={(event) => props.onLanguage(event.target.value)}
+        >
+          {props.languageChoices.map((choice) => (
+            <option key={choice} value={choice}>
+              {languageName(choice)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="vitrine-tool" onClick={props.onExit}>
+          {messages.exitXr}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A language's name in itself ("français"), as language menus show them. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Two fingers turning on the screen turn the artefact about its vertical axis. */
+function useTwist(root: HTMLElement, artefact: Group, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    let last: [ScreenPoint, ScreenPoint] | undefined;
+    const pair = (event: TouchEvent): [ScreenPoint, ScreenPoint] | undefined => {
+      const [a, b] = [event.touches[0], event.touches[1]];
+      return a && b && event.touches.length === 2
+        ? [
+            { x: a.clientX, y: a.clientY },
+            { x: b.clientX, y: b.clientY },
+          ]
+        : undefined;
+    };
+    const onMove = (event: TouchEvent) => {
+      const now = pair(event);
+      if (now && last) artefact.rotation.y -= twistAngle(last, now);
+      last = now;
+    };
+    const onEnd = (event: TouchEvent) => {
+      last = pair(event);
+    };
+    root.addEventListener('touchstart', onEnd, { passive: true });
+    root.addEventListener('touchmove', onMove, { passive: true });
+    root.addEventListener('touchend', onEnd, { passive: true });
+    root.addEventListener('touchcancel', onEnd, { passive: true });
+    return () => {
+      root.removeEventListener('touchstart', onEnd);
+      root.removeEventListener('touchmove', onMove);
+      root.removeEventListener('touchend', onEnd);
+      root.removeEventListener('touchcancel', onEnd);
+    };
+  }, [root, artefact, enabled]);
+}
