@@ -1,6 +1,7 @@
 import { pickText, type Artefact } from '@vitrine/core';
 import { Canvas } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { createPortal } from 'react-dom';
 import { NeutralToneMapping, type Group } from 'three';
 import { AnnotationOverlay } from './annotations/AnnotationOverlay.js';
 import { AnnotationScene } from './annotations/AnnotationScene.js';
@@ -67,7 +68,6 @@ export type ViewerState = 'loading' | 'ready' | 'error';
  */
 export function ArtefactViewer(props: ArtefactViewerProps) {
   const { src, profile, lang, background = '#ebe7e0', className, style, onStateChange, showStatus = true } = props;
-  const [rootElement, setRootElement] = useState<HTMLDivElement | null>(null);
   // A language picked in VR or AR, until the host passes another `lang`.
   const [picked, setPicked] = useState<{ over: string | undefined; lang: string }>();
   const language = picked && picked.over === lang ? picked.lang : lang;
@@ -91,7 +91,7 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
     freeReplaced(shown.scene);
   }, [shown, state.artefact, freeReplaced]);
   const tools = useViewerTools();
-  const xr = useXrSession(rendererSlot, rootElement);
+  const xr = useXrSession(rendererSlot);
   const xrSupport = useXrSupport();
   const [savedView] = useState<{ current: View | undefined }>(() => ({ current: undefined }));
   const [arView, setArView] = useState({ placed: false, fit: false });
@@ -131,7 +131,6 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
   useAnnotationOpenCallback(annotations, props.onAnnotationOpen);
   return (
     <div
-      ref={setRootElement}
       className={className}
       style={{ position: 'relative', width: '100%', height: '100%', background, ...style }}
       data-vitrine-viewer=""
@@ -187,11 +186,41 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
           )}
         </Canvas>
       )}
-      {context && (
+      {context && !xr.overlay && (
         <ViewerContext value={context}>
           <AnnotationOverlay annotations={annotations} deepLink={props.deepLink ?? true} />
         </ViewerContext>
       )}
+      {/* In AR only the session's DOM overlay is seen over the camera: the annotations' panel,
+          layers and language and the AR controls move there for the session. */}
+      {context &&
+        xr.overlay &&
+        xr.loaded &&
+        groups.artefact &&
+        createPortal(
+          <ViewerContext value={context}>
+            <ViewerStyles />
+            <div className="vitrine-ar-overlay" data-vitrine-viewer-overlay="">
+              <AnnotationOverlay annotations={annotations} deepLink={props.deepLink ?? true} />
+              <xr.loaded.module.ArControls
+                root={xr.overlay}
+                artefact={groups.artefact}
+                dimensions={context.artefact.dimensions}
+                locale={languages[0] ?? 'en'}
+                messages={messages}
+                placed={arView.placed}
+                fit={arView.fit}
+                languageChoices={VIEWER_LANGUAGES}
+                language={language ?? languages[0] ?? 'en'}
+                onLanguage={onLanguage}
+                onFit={(fit) => setArView((view) => ({ ...view, fit }))}
+                onPlaceAgain={() => setArView((view) => ({ ...view, placed: false }))}
+                onExit={xr.exit}
+              />
+            </div>
+          </ViewerContext>,
+          xr.overlay,
+        )}
       {(showStatus || showControls) && <ViewerStyles />}
       {showControls && drawnNow && state.status !== 'error' && !immersive && (
         <ViewerToolbar
@@ -211,23 +240,6 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
             />
           )}
         </ViewerToolbar>
-      )}
-      {xr.mode === 'ar' && xr.loaded && rootElement && groups.artefact && context && (
-        <xr.loaded.module.ArControls
-          root={rootElement}
-          artefact={groups.artefact}
-          dimensions={context.artefact.dimensions}
-          locale={languages[0] ?? 'en'}
-          messages={messages}
-          placed={arView.placed}
-          fit={arView.fit}
-          languageChoices={VIEWER_LANGUAGES}
-          language={language ?? languages[0] ?? 'en'}
-          onLanguage={onLanguage}
-          onFit={(fit) => setArView((view) => ({ ...view, fit }))}
-          onPlaceAgain={() => setArView((view) => ({ ...view, placed: false }))}
-          onExit={xr.exit}
-        />
       )}
       {showStatus && viewerState === 'loading' && state.status !== 'error' && (
         <LoadingIndicator

@@ -28,6 +28,8 @@ export interface ViewerProbe {
 export interface VitrineDebug {
   viewers?: ViewerProbe[];
   retired?: WeakRef<object>[];
+  /** The XR store of the viewer that last entered XR (@react-three/xr's state: session, input sources). */
+  xrStore?: unknown;
 }
 
 declare global {

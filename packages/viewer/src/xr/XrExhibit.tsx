@@ -1,5 +1,5 @@
 import type { Dimensions } from '@vitrine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { Group } from 'three';
 import type { AnnotationsController } from '../annotations/useAnnotations.js';
 import type { ViewerMessages } from '../i18n/messages.js';
@@ -43,7 +43,8 @@ export function XrExhibit({ xr, children, onGroups, ...props }: XrExhibitProps) 
   const diagonal = Math.hypot(dimensions.width, dimensions.height, dimensions.depth);
   return (
     <>
-      <group ref={setExhibit} name="vitrine-exhibit">
+      {/* In AR the artefact appears only once placed: never where the visitor stands. */}
+      <group ref={setExhibit} name="vitrine-exhibit" visible={xr.mode !== 'ar' || props.arPlaced}>
         <group ref={setArtefact} name="vitrine-artefact">
           {children}
           {ready && xr.mode !== 'none' && <ready.chunk.XrHotspots annotations={annotations} diagonal={diagonal} />}
@@ -63,16 +64,20 @@ export function XrExhibit({ xr, children, onGroups, ...props }: XrExhibitProps) 
         )}
       </group>
       {ready && xr.loaded && (
-        <ready.chunk.XrScene
-          store={xr.loaded.store}
-          mode={xr.mode}
-          exhibit={ready.exhibit}
-          artefact={ready.artefact}
-          dimensions={dimensions}
-          arPlaced={props.arPlaced}
-          arFit={props.arFit}
-          onArPlaced={props.onArPlaced}
-        />
+        // Controller and hand models load (suspend) as they appear: in a boundary of their
+        // own, so that waiting for them never hides the artefact.
+        <Suspense fallback={null}>
+          <ready.chunk.XrScene
+            store={xr.loaded.store}
+            mode={xr.mode}
+            exhibit={ready.exhibit}
+            artefact={ready.artefact}
+            dimensions={dimensions}
+            arPlaced={props.arPlaced}
+            arFit={props.arFit}
+            onArPlaced={props.onArPlaced}
+          />
+        </Suspense>
       )}
     </>
   );

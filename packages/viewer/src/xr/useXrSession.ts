@@ -12,6 +12,8 @@ export interface XrSession {
   loaded?: { module: XrSessionModule; store: ViewerXrStore };
   /** Why the last request failed (the visitor declined, the device is busy…). */
   failed: boolean;
+  /** In AR, the element WebXR shows over the camera view (the DOM overlay), for the viewer's HTML. */
+  overlay?: HTMLElement;
   enter: (mode: 'vr' | 'ar') => Promise<void>;
   exit: () => void;
 }
@@ -21,7 +23,7 @@ export interface XrSession {
  * and follows their end however it comes (the menu, the headset's button, taking it off).
  * The chunk and store stay once loaded, so entering again is immediate.
  */
-export function useXrSession(renderer: RendererSlot, overlayRoot: HTMLElement | null): XrSession {
+export function useXrSession(renderer: RendererSlot): XrSession {
   const [loaded, setLoaded] = useState<XrSession['loaded']>();
   const [mode, setMode] = useState<XrMode>('none');
   const [failed, setFailed] = useState(false);
@@ -56,13 +58,11 @@ export function useXrSession(renderer: RendererSlot, overlayRoot: HTMLElement | 
       setFailed(false);
       try {
         const module = await loadXrSession();
-        const current = loadedRef.current ?? {
-          module,
-          store: module.createViewerXrStore(overlayRoot ?? document.body),
-        };
+        const current = loadedRef.current ?? { module, store: module.createViewerXrStore() };
         if (!loadedRef.current) {
           loadedRef.current = current;
           setLoaded(current);
+          if (window.__vitrineDebug) window.__vitrineDebug.xrStore = current.store;
         }
         current.store.setWebXRManager((await renderer.get()).xr);
         await current.store.enterXR(wanted === 'vr' ? 'immersive-vr' : 'immersive-ar');
@@ -71,7 +71,7 @@ export function useXrSession(renderer: RendererSlot, overlayRoot: HTMLElement | 
         setFailed(true);
       }
     },
-    [renderer, overlayRoot],
+    [renderer],
   );
 
   const exit = useCallback(() => {
@@ -81,5 +81,7 @@ export function useXrSession(renderer: RendererSlot, overlayRoot: HTMLElement | 
       .catch(() => {});
   }, []);
 
-  return { mode, loaded, failed, enter, exit };
+  const overlayRoot = loaded?.store.getState().domOverlayRoot;
+  const overlay = mode === 'ar' && overlayRoot instanceof HTMLElement ? overlayRoot : undefined;
+  return { mode, loaded, failed, overlay, enter, exit };
 }

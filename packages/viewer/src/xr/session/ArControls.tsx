@@ -45,6 +45,9 @@ export function ArControls(props: ArControlsProps) {
     .join(' × ');
   return (
     <div className="vitrine-ar-controls" ref={bar} data-ar-placed={placed ? '' : undefined}>
+      <style href="vitrine-ar-controls" precedence="default">
+        {AR_CONTROLS_STYLES}
+      </style>
       <p className="vitrine-readout" role="status" aria-live="polite">
         {placed ? (fit ? messages.arTableSize(size) : messages.arTrueSize(size)) : messages.arPlaceHint}
       </p>
@@ -78,6 +81,18 @@ export function ArControls(props: ArControlsProps) {
     </div>
   );
 }
+
+/**
+ * The overlay fills the phone's screen over the camera view; the controls sit at the
+ * bottom, within thumb reach, above the browser's own AR chrome.
+ */
+const AR_CONTROLS_STYLES = `
+.vitrine-ar-overlay { position: fixed; inset: 0; font: 16px/1.4 system-ui, sans-serif; }
+.vitrine-ar-controls { position: absolute; inset: auto 0 max(1rem, env(safe-area-inset-bottom)) 0;
+  display: flex; flex-direction: column; align-items: center; gap: 0.5rem; }
+.vitrine-ar-controls .vitrine-readout { position: static; }
+.vitrine-ar-controls .vitrine-toolbar { position: static; flex-wrap: wrap; justify-content: center; }
+`;
 
 /** A language's name in itself ("français"), as language menus show them. */
 function languageName(code: string): string {

@@ -1,7 +1,7 @@
 import { useThree } from '@react-three/fiber';
-import { useXRHitTest, useXRInputSourceEvent } from '@react-three/xr';
+import { useXR, useXRHitTest } from '@react-three/xr';
 import type { Dimensions } from '@vitrine/core';
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Matrix4, Quaternion, Vector3, type Group } from 'three';
 import { fitScale } from './vr-layout.js';
 
@@ -19,8 +19,7 @@ export interface ArExhibitProps {
  * The artefact in the visitor's room (immersive-ar): a ring on the floor or table the
  * device looks at (WebXR hit-test from the centre of the view), and a tap or select puts
  * the artefact there, at true size (1:1, the scene is in metres), turned to face the
- * visitor, its contact shadow under it. Hidden until placed, so it never appears where the
- * visitor stands.
+ * visitor, its contact shadow under it. (XrExhibit keeps it hidden until placed.)
  */
 export function ArExhibit({ exhibit, artefact, dimensions, placed, fit, onPlaced }: ArExhibitProps) {
   const reticle = useRef<Group>(null);
@@ -38,23 +37,26 @@ export function ArExhibit({ exhibit, artefact, dimensions, placed, fit, onPlaced
     if (found) matrix.decompose(ring.position, ring.quaternion, ring.scale);
   }, 'viewer');
 
-  useXRInputSourceEvent(
-    'all',
-    'select',
-    () => {
+  // The latest placing step, for a listener bound once per session: rebinding on every
+  // render could drop a select that arrives in between.
+  const place = useRef<() => void>(() => {});
+  useLayoutEffect(() => {
+    place.current = () => {
       if (placed || !hit.current) return;
       const position = new Vector3().setFromMatrixPosition(hit.current);
       const eye = camera.getWorldPosition(new Vector3());
       exhibit.position.copy(position);
       exhibit.quaternion.setFromAxisAngle(UP, Math.atan2(eye.x - position.x, eye.z - position.z));
       onPlaced();
-    },
-    [placed, camera, exhibit, onPlaced],
-  );
-
-  useLayoutEffect(() => {
-    exhibit.visible = placed;
-  }, [exhibit, placed]);
+    };
+  });
+  const session = useXR((state) => state.session);
+  useEffect(() => {
+    if (!session) return;
+    const onSelect = () => place.current();
+    session.addEventListener('select', onSelect);
+    return () => session.removeEventListener('select', onSelect);
+  }, [session]);
 
   useLayoutEffect(() => {
     artefact.scale.setScalar(fit ? fitScale(dimensions) : 1);
@@ -63,7 +65,6 @@ export function ArExhibit({ exhibit, artefact, dimensions, placed, fit, onPlaced
   useLayoutEffect(
     () => () => {
       // Back in the browser: where and as large as the browser's camera expects it.
-      exhibit.visible = true;
       exhibit.position.set(0, 0, 0);
       exhibit.quaternion.copy(IDENTITY);
       artefact.scale.setScalar(1);

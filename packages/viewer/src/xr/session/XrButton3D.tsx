@@ -1,5 +1,5 @@
 import type { ThreeEvent } from '@react-three/fiber';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { XrText } from './XrText.js';
 
 export interface XrButton3DProps {
@@ -28,20 +28,24 @@ export function XrButton3D({
   name,
 }: XrButton3DProps) {
   const [hovered, setHovered] = useState(false);
-  const [down, setDown] = useState(false);
+  // A ref, not state: the release may come before React has rendered the press.
+  const down = useRef(false);
   const stop = (event: ThreeEvent<PointerEvent>) => event.stopPropagation();
   return (
-    <group position={position} name={name}>
-      <mesh
-        onPointerOver={(event) => (stop(event), setHovered(true))}
-        onPointerOut={() => (setHovered(false), setDown(false))}
-        onPointerDown={(event) => (stop(event), setDown(true))}
-        onPointerUp={(event) => {
-          stop(event);
-          if (down) onSelect();
-          setDown(false);
-        }}
-      >
+    // Handlers on the group: the label lies in front of the plate and takes the ray first.
+    <group
+      position={position}
+      name={name}
+      onPointerOver={(event) => (stop(event), setHovered(true))}
+      onPointerOut={() => (setHovered(false), (down.current = false))}
+      onPointerDown={(event) => (stop(event), (down.current = true))}
+      onPointerUp={(event) => {
+        stop(event);
+        if (down.current) onSelect();
+        down.current = false;
+      }}
+    >
+      <mesh>
         <planeGeometry args={[width, height]} />
         <meshBasicMaterial color={pressed ? '#1f1d1a' : hovered ? '#d9d3c7' : '#f4f1ea'} toneMapped={false} />
       </mesh>

@@ -1,6 +1,6 @@
 import { Billboard } from '@react-three/drei';
 import type { Annotation } from '@vitrine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { Vector3 } from 'three';
 import type { AnnotationsController } from '../../annotations/useAnnotations.js';
 import { XrText } from './XrText.js';
@@ -56,18 +56,24 @@ function XrHotspot({ annotation, number, radius, colour, open, onSelect }: XrHot
     () => new Vector3(...position).addScaledVector(new Vector3(...normal).normalize(), radius * 0.6),
     [position, normal, radius],
   );
-  const [down, setDown] = useState(false);
+  // A ref, not state: the release may come before React has rendered the press.
+  const down = useRef(false);
   return (
-    <Billboard position={point} name={`hotspot-${annotation.id}`} userData={{ annotationId: annotation.id }}>
-      <mesh
-        onPointerDown={(event) => (event.stopPropagation(), setDown(true))}
-        onPointerUp={(event) => {
-          event.stopPropagation();
-          if (down) onSelect();
-          setDown(false);
-        }}
-        onPointerOut={() => setDown(false)}
-      >
+    // The handlers sit on the billboard, not the disc: the number's text lies in front of
+    // the disc and takes the ray first, and events bubble up from it to here.
+    <Billboard
+      position={point}
+      name={`hotspot-${annotation.id}`}
+      userData={{ annotationId: annotation.id }}
+      onPointerDown={(event) => (event.stopPropagation(), (down.current = true))}
+      onPointerUp={(event) => {
+        event.stopPropagation();
+        if (down.current) onSelect();
+        down.current = false;
+      }}
+      onPointerOut={() => (down.current = false)}
+    >
+      <mesh>
         <circleGeometry args={[radius, 32]} />
         <meshBasicMaterial color={open ? '#ffffff' : colour} toneMapped={false} />
       </mesh>

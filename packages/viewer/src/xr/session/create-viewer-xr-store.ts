@@ -1,4 +1,5 @@
 import { createXRStore, type XRStore } from '@react-three/xr';
+import type {} from '../install-xr-emulator.js';
 
 export type ViewerXrStore = XRStore;
 
@@ -9,18 +10,20 @@ export type ViewerXrStore = XRStore;
  *   (`xr-profiles/` beside the viewer's code, copied there by the build), not jsDelivr;
  * - no emulator is injected and no session is offered or entered without the visitor
  *   asking: `?emulate=` is the app's explicit switch (install-xr-emulator.ts);
- * - AR asks for hit-test, planes and a DOM overlay (the viewer's own root, so the panel,
- *   layers and language controls stay HTML); nothing else that would prompt for
- *   permissions it does not need.
+ * - AR asks for hit-test, planes and a DOM overlay: the store's own element, which it
+ *   keeps in the body and shows only during a session; the viewer portals its panel,
+ *   layers, language and AR controls into it. (Given the viewer's root instead, the store
+ *   would move the whole viewer, canvas and all, into the body.) Nothing else is asked
+ *   for that would prompt for permissions it does not need.
  */
-export function createViewerXrStore(domOverlayRoot: Element): ViewerXrStore {
+export function createViewerXrStore(): ViewerXrStore {
   const baseAssetPath = new URL('./xr-profiles/', import.meta.url).href;
   return createXRStore({
     emulate: false,
     offerSession: false,
     enterGrantedSession: false,
     baseAssetPath,
-    domOverlay: domOverlayRoot,
+    domOverlay: true,
     hitTest: true,
     planeDetection: true,
     handTracking: true,
@@ -29,6 +32,10 @@ export function createViewerXrStore(domOverlayRoot: Element): ViewerXrStore {
     bodyTracking: false,
     layers: false,
     depthSensing: false,
+    // The emulator (?emulate=) draws a Quest 3's full-resolution eye buffers on the desktop's
+    // CPU or GPU; a quarter of it keeps the emulated session responsive. A real headset
+    // keeps its own resolution.
+    frameBufferScaling: typeof window !== 'undefined' && window.vitrineXrEmulator ? 0.25 : undefined,
     // The visitor's own position decides what they see: nothing teleports or moves them.
     controller: { teleportPointer: false },
     hand: { teleportPointer: false },
