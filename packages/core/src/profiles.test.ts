@@ -3,7 +3,14 @@ import { DEFAULT_PROFILES, resolveProfiles } from './profiles.js';
 
 describe('resolveProfiles', () => {
   it('gives the defaults in order without overrides', () => {
-    expect(resolveProfiles().map((profile) => profile.name)).toEqual(['thumb', 'mobile', 'desktop', 'vr', 'ar']);
+    expect(resolveProfiles().map((profile) => profile.name)).toEqual([
+      'thumb',
+      'mobile',
+      'desktop',
+      'vr',
+      'ar',
+      'android-ar',
+    ]);
     expect(resolveProfiles()[1]).toEqual(DEFAULT_PROFILES.mobile);
   });
 

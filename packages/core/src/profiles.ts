@@ -17,6 +17,11 @@ export const deviceProfileSchema = z.object({
   textureFormat: z.enum(['webp', 'ktx2', 'jpeg', 'png']),
   /** The file written: a GLB for every viewer, or a USDZ for iOS AR Quick Look. */
   container: z.enum(['glb', 'usdz']).default('glb'),
+  /**
+   * How a GLB's geometry is compressed when the profile's readers need one kind; unset,
+   * the collection's choice applies (meshopt, or Draco with `vitrine ingest --draco`).
+   */
+  geometry: z.enum(['meshopt', 'draco']).optional(),
 });
 export type DeviceProfile = z.infer<typeof deviceProfileSchema>;
 export type DeviceProfileInput = z.input<typeof deviceProfileSchema>;
@@ -49,6 +54,19 @@ export const DEFAULT_PROFILES: Readonly<Record<string, DeviceProfile>> = Object.
   vr: { name: 'vr', maxTriangles: 300_000, maxTextureSize: 2048, textureFormat: 'ktx2', container: 'glb' },
   /** iOS AR Quick Look: about 100k polygons and one set of 2048² textures (Apple). */
   ar: { name: 'ar', maxTriangles: 100_000, maxTextureSize: 2048, textureFormat: 'jpeg', container: 'usdz' },
+  /**
+   * Android's Scene Viewer, the AR fallback where WebXR has no AR: it reads Draco and
+   * JPEG/PNG, and nothing we found says it reads meshopt or WebP (reports say its Filament
+   * build has no WebP decoder), so it gets a GLB of its own, at Quick Look's budget.
+   */
+  'android-ar': {
+    name: 'android-ar',
+    maxTriangles: 100_000,
+    maxTextureSize: 2048,
+    textureFormat: 'jpeg',
+    container: 'glb',
+    geometry: 'draco',
+  },
 });
 
 /**

@@ -32,7 +32,9 @@ export async function deriveProfile(
 ): Promise<DerivedFile> {
   if (profile.container === 'usdz') return deriveUsdz(source, profile, options.name ?? 'artefact');
   const document = cloneDocument(source);
-  dropOtherGeometryCompression(document, options.compression ?? 'meshopt');
+  // A profile whose readers need one kind (Scene Viewer: Draco) overrides the collection's choice.
+  const compression = profile.geometry ?? options.compression ?? 'meshopt';
+  dropOtherGeometryCompression(document, compression);
   await decodingImages(() =>
     document.transform(
       dedup(),
@@ -50,7 +52,7 @@ export async function deriveProfile(
         limitInputPixels: false,
       }),
       prune(),
-      options.compression === 'draco'
+      compression === 'draco'
         ? draco({ method: 'edgebreaker' })
         : // 'high' adds meshopt's filters (octahedral 8-bit normals and the like): about a quarter
           // smaller than 'medium' in bench:pipeline, decoded by three's MeshoptDecoder as is.

@@ -106,9 +106,14 @@ describe('ingest', () => {
       'desktop',
       'vr',
       'ar',
+      'android-ar',
     ]);
     const ar = artefact.derivatives.find((derivative) => derivative.profile === 'ar')!;
     expect(ar).toMatchObject({ url: 'ar.usdz', container: 'usdz' });
+    // Scene Viewer's GLB: Draco geometry, whatever the collection's own choice.
+    const android = readFileSync(path.join(collection, 'box/android-ar.glb'));
+    expect(android.toString('latin1')).toContain('KHR_draco_mesh_compression');
+    expect(android.toString('latin1')).not.toContain('EXT_meshopt_compression');
     expect(readFileSync(path.join(collection, 'box/ar.usdz')).subarray(0, 2).toString()).toBe('PK');
     const thumb = artefact.derivatives.find((derivative) => derivative.profile === 'thumb')!;
     expect(thumb.triangles).toBeLessThanOrEqual(300);

@@ -65,7 +65,15 @@ describe('chooseArFallback', () => {
     });
   });
 
-  it('opens the mobile GLB in Scene Viewer on Android', () => {
+  it('opens the Scene Viewer GLB (Draco, JPEG) on Android when the artefact has one', () => {
+    const withAndroid = artefact([derivative('mobile'), derivative('android-ar'), derivative('ar', 'usdz')]);
+    const fallback = chooseArFallback(input(ANDROID, { artefact: withAndroid }));
+    expect(fallback?.kind === 'scene-viewer' && fallback.href).toContain(
+      '?file=https%3A%2F%2Fmuseum.example%2Fcollection%2Famphora%2Fandroid-ar.glb&',
+    );
+  });
+
+  it('opens the mobile GLB in Scene Viewer on Android when there is no Scene Viewer GLB', () => {
     expect(chooseArFallback(input(ANDROID))).toEqual({
       kind: 'scene-viewer',
       href:

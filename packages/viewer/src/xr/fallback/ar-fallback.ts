@@ -3,7 +3,7 @@ import type { ArCapabilities } from './ar-capabilities.js';
 
 /**
  * The AR path to offer when WebXR AR is missing: Apple's Quick Look with the USDZ, Google's
- * Scene Viewer with the mobile GLB, or, on a device with neither, a QR code that carries
+ * Scene Viewer with the Scene Viewer GLB (`android-ar`, else the mobile one), or, on a device with neither, a QR code that carries
  * the visitor to the same page on their phone.
  */
 export type ArFallback =
@@ -44,9 +44,12 @@ export function chooseArFallback(input: ArFallbackInput): ArFallback | undefined
     return usdz ? { kind: 'quick-look', href: quickLookHref(fileUrl(input, usdz.url)) } : undefined;
   }
   if (capabilities.android) {
-    const glb = artefact.derivatives.find(
-      (derivative) => derivative.profile === 'mobile' && derivative.container === 'glb',
-    );
+    const glbs = artefact.derivatives.filter((derivative) => derivative.container === 'glb');
+    // The pipeline's Draco + JPEG GLB for Scene Viewer; a collection made before it had one
+    // falls back to the mobile GLB, which Scene Viewer may not read (see sceneViewerHref).
+    const glb =
+      glbs.find((derivative) => derivative.profile === 'android-ar') ??
+      glbs.find((derivative) => derivative.profile === 'mobile');
     if (!glb) return undefined;
     const title = pickText(artefact.title, input.languages);
     return { kind: 'scene-viewer', href: sceneViewerHref(fileUrl(input, glb.url), title, input.pageUrl) };
@@ -84,7 +87,7 @@ export function quickLookHref(usdzUrl: string): string {
  * KHR_draco_mesh_compression, KHR_mesh_quantization, KHR_texture_transform and
  * KHR_materials_unlit (Filament's Android build has no WebP decoder either). A mobile
  * GLB written with meshopt and WebP may therefore fail there with "Couldn't load
- * object"; the pipeline would need a Draco and JPEG/PNG variant for Scene Viewer.
+ * object"; hence the pipeline's `android-ar` profile, a Draco and JPEG/PNG GLB for it.
  */
 export function sceneViewerHref(glbUrl: string, title: string, pageUrl: string): string {
   const query = [
