@@ -1,17 +1,9 @@
-import type { Artefact, Derivative } from '@vitrine/core';
+import type { Artefact } from '@vitrine/core';
 import { describe, expect, it } from 'vitest';
+import { derivativeFixture } from '../testing/derivative-fixture.js';
 import { pickDerivative, planDerivatives } from './pick-derivative.js';
 
-const derivative = (profile: string, container: 'glb' | 'usdz' = 'glb'): Derivative => ({
-  profile,
-  url: `${profile}.${container}`,
-  container,
-  bytes: 1,
-  triangles: 1,
-  vertices: 3,
-  textures: [],
-  sha256: '0'.repeat(64),
-});
+const derivative = derivativeFixture;
 const artefact = (...profiles: string[]) =>
   ({ derivatives: [...profiles.map((profile) => derivative(profile)), derivative('ar', 'usdz')] }) as Artefact;
 

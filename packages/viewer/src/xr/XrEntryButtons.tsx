@@ -15,32 +15,22 @@ export interface XrEntryButtonsProps {
  */
 export function XrEntryButtons({ support, messages, onEnter }: XrEntryButtonsProps) {
   const prefetch = () => void loadXrSession().catch(() => {});
+  const offered = (['vr', 'ar'] as const).filter((mode) => support[mode]);
   return (
     <>
-      {support.vr && (
+      {offered.map((mode) => (
         <button
+          key={mode}
           type="button"
           className="vitrine-tool"
-          data-xr-enter="vr"
+          data-xr-enter={mode}
           onPointerEnter={prefetch}
           onFocus={prefetch}
-          onClick={() => onEnter('vr')}
+          onClick={() => onEnter(mode)}
         >
-          {messages.enterVr}
+          {mode === 'vr' ? messages.enterVr : messages.viewInAr}
         </button>
-      )}
-      {support.ar && (
-        <button
-          type="button"
-          className="vitrine-tool"
-          data-xr-enter="ar"
-          onPointerEnter={prefetch}
-          onFocus={prefetch}
-          onClick={() => onEnter('ar')}
-        >
-          {messages.viewInAr}
-        </button>
-      )}
+      ))}
     </>
   );
 }

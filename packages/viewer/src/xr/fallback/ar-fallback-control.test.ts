@@ -1,21 +1,13 @@
-import type { Artefact, Derivative } from '@vitrine/core';
+import type { Artefact } from '@vitrine/core';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VIEWER_MESSAGES, type ViewerMessages } from '../../i18n/messages.js';
+import { derivativeFixture } from '../../testing/derivative-fixture.js';
 import type { ArCapabilities } from './ar-capabilities.js';
 import { ArFallbackControl, type ArFallbackControlProps } from './ArFallbackControl.js';
 
-const derivative = (profile: string, container: 'glb' | 'usdz' = 'glb'): Derivative => ({
-  profile,
-  url: `${profile}.${container}`,
-  container,
-  bytes: 1,
-  triangles: 1,
-  vertices: 3,
-  textures: [],
-  sha256: '0'.repeat(64),
-});
+const derivative = derivativeFixture;
 const ARTEFACT: Artefact = {
   schemaVersion: 1,
   id: 'amphora',

@@ -1,18 +1,10 @@
 import type { Artefact, Derivative } from '@vitrine/core';
 import { describe, expect, it } from 'vitest';
+import { derivativeFixture } from '../../testing/derivative-fixture.js';
 import type { ArCapabilities } from './ar-capabilities.js';
 import { arLinkFor, chooseArFallback, quickLookHref, sceneViewerHref, type ArFallbackInput } from './ar-fallback.js';
 
-const derivative = (profile: string, container: 'glb' | 'usdz' = 'glb'): Derivative => ({
-  profile,
-  url: `${profile}.${container}`,
-  container,
-  bytes: 1,
-  triangles: 1,
-  vertices: 3,
-  textures: [],
-  sha256: '0'.repeat(64),
-});
+const derivative = derivativeFixture;
 const artefact = (derivatives: Derivative[], title: Artefact['title'] = { en: 'Amphora' }) =>
   ({ id: 'amphora', title, derivatives }) as Artefact;
 const FULL = artefact([derivative('thumb'), derivative('mobile'), derivative('desktop'), derivative('ar', 'usdz')]);
