@@ -17,7 +17,10 @@ export type ViewerXrStore = XRStore;
  *   for that would prompt for permissions it does not need.
  */
 export function createViewerXrStore(): ViewerXrStore {
-  const baseAssetPath = new URL('./xr-profiles/', import.meta.url).href;
+  // Through a variable: Vite rewrites `new URL('<literal>', import.meta.url)` as an asset
+  // import, and in development it would drop the folder's trailing slash.
+  const chunkUrl = import.meta.url;
+  const baseAssetPath = new URL('./xr-profiles/', chunkUrl).href;
   return createXRStore({
     emulate: false,
     offerSession: false,
