@@ -12,7 +12,7 @@ import type { View } from './controls/camera-flight.js';
 import { useViewerTools } from './controls/useViewerTools.js';
 import { ViewerStyles } from './controls/ViewerStyles.js';
 import { ViewerToolbar } from './controls/ViewerToolbar.js';
-import { ArtefactLoadError } from './load/fetch-artefact.js';
+import { ArtefactLoadError } from './load/artefact-load-error.js';
 import { LoadingIndicator } from './load/LoadingIndicator.js';
 import { createRendererSlot } from './load/renderer-slot.js';
 import { shownDerivative } from './load/shown-derivative.js';

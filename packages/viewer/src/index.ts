@@ -1,6 +1,7 @@
 export { ArtefactViewer, type ArtefactViewerProps, type ViewerState } from './ArtefactViewer.js';
 export { useArtefact, type ArtefactState, type LoadedDerivative, type UseArtefactOptions } from './load/useArtefact.js';
-export { fetchArtefact, ArtefactLoadError } from './load/fetch-artefact.js';
+export { fetchArtefact } from './load/fetch-artefact.js';
+export { ArtefactLoadError } from './load/artefact-load-error.js';
 export { pickDerivative, planDerivatives, resolveArtefactFile, type DerivativePlan } from './load/pick-derivative.js';
 export { chooseProfile, readDeviceSignals, type DeviceSignals, type WebProfile } from './load/device-profile.js';
 export { createGltfLoader } from './load/create-gltf-loader.js';

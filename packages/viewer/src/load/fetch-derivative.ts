@@ -1,4 +1,5 @@
-import { ArtefactLoadError } from './fetch-artefact.js';
+import { ArtefactLoadError } from './artefact-load-error.js';
+import { fetchOrExplain } from './fetch-or-explain.js';
 
 export interface FetchDerivativeOptions {
   signal?: AbortSignal;
@@ -15,15 +16,7 @@ export interface FetchDerivativeOptions {
  */
 export async function fetchDerivative(url: string, options: FetchDerivativeOptions = {}): Promise<ArrayBuffer> {
   const { signal, onProgress, expectedBytes } = options;
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ArtefactLoadError('network', `could not reach ${url}`);
-  }
-  if (response.status === 404) throw new ArtefactLoadError('not-found', `${url} was not found`);
-  if (!response.ok) throw new ArtefactLoadError('network', `${url} answered ${response.status}`);
+  const response = await fetchOrExplain(url, signal);
   try {
     return await readWithProgress(response, onProgress, expectedBytes);
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Object3D, WebGLRenderer } from 'three';
 import { createGltfLoader } from './create-gltf-loader.js';
-import { ArtefactLoadError } from './fetch-artefact.js';
+import { ArtefactLoadError } from './artefact-load-error.js';
 import { fetchDerivative, type FetchDerivativeOptions } from './fetch-derivative.js';
 
 export interface LoadDerivativeOptions extends FetchDerivativeOptions {
