@@ -1,8 +1,7 @@
 // Builds the built-in sample collection: generates the sample scans (when missing or when
 // the generator changed) and ingests them with the real pipeline (which skips what has not
 // changed). `npm start` and the browser tests call this; `npm run samples` runs it alone.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { languageTextSchema, lengthUnitSchema } from '@vitrine/core';
 import { SUPPORTED_EXTENSIONS, ingest } from '@vitrine/pipeline';
 import { hashSourceFiles } from '../../packages/cli/src/hash-source-files.js';
 import { renderPoster } from '../../packages/cli/src/poster/render-poster.js';
+import { pipelineCodeKey, readStamp, writeStamp } from './code-stamp.js';
 import { generateSamples } from '../samples/generate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,15 +48,10 @@ export async function prepareSampleCollection(options: PrepareOptions = {}): Pro
     log('Generating the sample scans…');
     await mkdir(SAMPLES_DIR, { recursive: true });
     await generateSamples(SAMPLES_DIR);
-    await writeFile(stampFile, JSON.stringify({ key: generatorKey }));
+    await writeStamp(stampFile, generatorKey);
   }
-  // The ingest key covers source and options; changes to the pipeline's code are covered
-  // here, so editing a transform rebuilds the collection on the next start.
-  const pipelineKey = await hashSourceFiles(
-    [path.join(ROOT, 'packages/pipeline/src'), path.join(ROOT, 'packages/core/src')],
-    ROOT,
-    /\.(ts|json)$/,
-  );
+  // Editing a transform rebuilds the collection on the next start (see pipelineCodeKey).
+  const pipelineKey = await pipelineCodeKey(ROOT);
   const collectionStampFile = path.join(SAMPLES_DIR, 'collection-stamp.json');
   const force = (await readStamp(collectionStampFile)) !== pipelineKey;
   const recipe = recipeSchema.parse(JSON.parse(await readFile(RECIPE, 'utf8')));
@@ -86,17 +81,8 @@ export async function prepareSampleCollection(options: PrepareOptions = {}): Pro
     if (result.status === 'written')
       for (const warning of result.artefact.warnings) log(`${entry.id}: warning: ${warning}`);
   }
-  await writeFile(collectionStampFile, JSON.stringify({ key: pipelineKey }));
+  await writeStamp(collectionStampFile, pipelineKey);
   return COLLECTION_DIR;
-}
-
-async function readStamp(file: string): Promise<string | undefined> {
-  if (!existsSync(file)) return undefined;
-  try {
-    return (JSON.parse(await readFile(file, 'utf8')) as { key?: string }).key;
-  } catch {
-    return undefined;
-  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,6 +2,7 @@ import { DEFAULT_PROFILES } from '@vitrine/core';
 import type { BenchResults, SourceOutcome, SourceResult, Summary, ToolResult, Verdict } from './results.js';
 import type { ToolName } from './tool-commands.js';
 import { HAUSDORFF_TIE_ABSOLUTE_PCT, HAUSDORFF_TIE_RELATIVE, SSIM_TIE } from './verdict.js';
+import { machineLine } from '../machine.js';
 
 const TOOL_LABELS: Readonly<Record<ToolName, string>> = {
   ours: 'ours (`mobile` profile)',
@@ -89,12 +90,7 @@ export function summaryMarkdown(results: BenchResults): string {
       `renders cropped to the object; wall time and peak RSS of the whole process (start-up included; ours ` +
       `runs compiled to one JavaScript bundle by esbuild, as a published package would), ` +
       `median of ${results.settings.runs} run${results.settings.runs === 1 ? '' : 's'}.`,
-    `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ` +
-      `${results.machine.node}; load average ${results.machine.loadAtStart.toFixed(2)} at start, ` +
-      `${results.machine.loadAtEnd.toFixed(2)} at end` +
-      (Math.max(results.machine.loadAtStart, results.machine.loadAtEnd) > results.machine.cpus * 0.5
-        ? ' — other jobs were running: timings are noisy.'
-        : '.'),
+    machineLine(results.machine),
     ...(notRun.length > 0
       ? ['', ...notRun.map((source) => `- ${source.name}: ${source.status}, ${source.reason}`)]
       : []),

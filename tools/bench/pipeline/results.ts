@@ -1,4 +1,5 @@
 import type { Fidelity } from './fidelity.js';
+import type { MachineNote } from '../machine.js';
 import type { ToolName } from './tool-commands.js';
 
 /** The shape of .cache/bench/pipeline-results.json: everything the tables are printed from. */
@@ -9,16 +10,6 @@ export interface BenchResults {
   readonly settings: BenchSettings;
   readonly sources: readonly SourceOutcome[];
   readonly summary: Summary;
-}
-
-export interface MachineNote {
-  readonly cpus: number;
-  readonly cpuModel: string;
-  readonly memoryGiB: number;
-  readonly node: string;
-  /** 1-minute load average when the run started and ended: other jobs make timings noisy. */
-  readonly loadAtStart: number;
-  readonly loadAtEnd: number;
 }
 
 export interface BenchSettings {

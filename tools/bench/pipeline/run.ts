@@ -12,6 +12,7 @@ import { sourceMarkdown, summaryMarkdown } from './report-markdown.js';
 import type { BenchResults, SourceOutcome, SourceResult } from './results.js';
 import { BENCH_DIR, ensureSource, type BenchSource } from './sources.js';
 import { summarize } from './verdict.js';
+import { benchCommand, noteMachine } from '../machine.js';
 
 const started = performance.now();
 /** Progress on stderr, with the time since start: stdout stays the markdown report alone. */
@@ -51,15 +52,8 @@ async function main(options: BenchOptions): Promise<void> {
   const ok = outcomes.filter((outcome): outcome is SourceResult => outcome.status === 'ok');
   const results: BenchResults = {
     generated: new Date().toISOString(),
-    command: `npm run bench:pipeline${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      loadAtStart,
-      loadAtEnd: os.loadavg()[0]!,
-    },
+    command: benchCommand('bench:pipeline'),
+    machine: noteMachine(loadAtStart),
     settings: {
       quick: options.quick,
       only: options.only,

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ingest } from '@vitrine/pipeline';
-import { hashSourceFiles } from '../../../packages/cli/src/hash-source-files.js';
+import { pipelineCodeKey, readStamp, writeStamp } from '../../collection/code-stamp.js';
 import { ROOT } from '../pipeline/sources.js';
 import { VIEWER_BENCH_DIR, type ViewerBenchSource } from './sources.js';
 
@@ -18,11 +16,7 @@ export async function prepareBenchCollection(
   sources: readonly ViewerBenchSource[],
   log: (line: string) => void,
 ): Promise<void> {
-  const codeKey = await hashSourceFiles(
-    [path.join(ROOT, 'packages/pipeline/src'), path.join(ROOT, 'packages/core/src')],
-    ROOT,
-    /\.(ts|json)$/,
-  );
+  const codeKey = await pipelineCodeKey(ROOT);
   const stampFile = path.join(BENCH_COLLECTION, 'pipeline-stamp.json');
   const force = (await readStamp(stampFile)) !== codeKey;
   for (const source of sources) {
@@ -31,14 +25,5 @@ export async function prepareBenchCollection(
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`${source.name}: ingest ${result.status} (${seconds} s)`);
   }
-  await writeFile(stampFile, JSON.stringify({ key: codeKey }));
-}
-
-async function readStamp(file: string): Promise<string | undefined> {
-  if (!existsSync(file)) return undefined;
-  try {
-    return (JSON.parse(await readFile(file, 'utf8')) as { key?: string }).key;
-  } catch {
-    return undefined;
-  }
+  await writeStamp(stampFile, codeKey);
 }

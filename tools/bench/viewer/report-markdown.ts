@@ -2,6 +2,7 @@ import { megabytes } from './bench-source.js';
 import type { ChunkComposition } from './chunk-composition.js';
 import type { MedianKey, PageResult, SourceOutcome, ViewerBenchResults } from './results.js';
 import { FIRST_FRAME_GOAL, INITIAL_JS_GOAL } from './summarize.js';
+import { machineLine } from '../machine.js';
 
 const ROWS: readonly { key: MedianKey; label: string; format: (value: number) => string; goal?: number }[] = [
   { key: 'pixelMs', label: 'first frame with the artefact', format: seconds, goal: FIRST_FRAME_GOAL },
@@ -54,12 +55,7 @@ export function buildMarkdown(results: ViewerBenchResults): string {
       ? 'No lazily loaded chunks: everything above loads before the first frame.'
       : `Lazily loaded chunks: ${lazy.map((chunk) => `\`${chunk.file}\` ${megabytes(chunk.bytes)}`).join(', ')}.`,
     '',
-    `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ` +
-      `${results.machine.node}; load average ${results.machine.loadAtStart.toFixed(2)} at start, ` +
-      `${results.machine.loadAtEnd.toFixed(2)} at end` +
-      (Math.max(results.machine.loadAtStart, results.machine.loadAtEnd) > results.machine.cpus * 0.5
-        ? ' — other jobs were running: timings are noisy.'
-        : '.'),
+    machineLine(results.machine),
     `Chromium headless (SwiftShader), viewport ${results.settings.viewport.width}×${results.settings.viewport.height}, ` +
       `flags ${results.settings.chromiumFlags.map((flag) => `\`${flag}\``).join(' ')}; ` +
       `model-viewer ${results.settings.modelViewerVersion}.`,

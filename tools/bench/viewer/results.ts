@@ -1,4 +1,4 @@
-import type { MachineNote } from '../pipeline/results.js';
+import type { MachineNote } from '../machine.js';
 import type { ChunkComposition } from './chunk-composition.js';
 import type { JsFile, JsTotals } from './js-bytes.js';
 

@@ -17,6 +17,7 @@ import { buildMarkdown, sourceMarkdown } from './report-markdown.js';
 import type { SourceOutcome, ViewerBenchResults } from './results.js';
 import { ensureViewerSource, VIEWER_BENCH_DIR, VIEWER_SOURCES, type ViewerBenchSource } from './sources.js';
 import { VIEWPORT } from './measure-run.js';
+import { benchCommand, noteMachine } from '../machine.js';
 
 /** The viewer's stage colour, #ebe7e0; model-viewer's page gets the same background. */
 const STAGE = '#ebe7e0';
@@ -83,15 +84,8 @@ async function main(options: ViewerBenchOptions): Promise<void> {
 
   const results: ViewerBenchResults = {
     generated: new Date().toISOString(),
-    command: `npm run bench:viewer${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      loadAtStart,
-      loadAtEnd: os.loadavg()[0]!,
-    },
+    command: benchCommand('bench:viewer'),
+    machine: noteMachine(loadAtStart),
     settings: { runs: options.runs, viewport: VIEWPORT, chromiumFlags: BENCH_FLAGS, modelViewerVersion },
     sources: outcomes,
     appChunks,
