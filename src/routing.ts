@@ -14,8 +14,21 @@ export function parseRoute(search: string): Route {
   return id ? { page: 'artefact', id } : { page: 'gallery' };
 }
 
-export function hrefFor(route: Route): string {
-  return route.page === 'artefact' ? `?artefact=${encodeURIComponent(route.id)}` : './';
+/**
+ * Settings of the visit that every page keeps: kiosk mode and its timings, the XR emulator.
+ * Without them, the first link followed on a kiosk would leave kiosk mode.
+ */
+const VISIT_PARAMETERS = ['kiosk', 'attract', 'attract-seconds', 'emulate'];
+
+export function hrefFor(route: Route, search: string = window.location.search): string {
+  const current = new URLSearchParams(search);
+  const query = new URLSearchParams(route.page === 'artefact' ? { artefact: route.id } : {});
+  for (const name of VISIT_PARAMETERS) {
+    const value = current.get(name);
+    if (value !== null) query.set(name, value);
+  }
+  const text = query.toString().replace(/=(?=&|$)/g, '');
+  return text ? `?${text}` : './';
 }
 
 export function useRoute(): Route {

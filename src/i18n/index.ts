@@ -20,16 +20,25 @@ const STORAGE_KEY = 'vitrine.language';
 
 /** The visitor's earlier choice, else the first browser language we speak, else English. */
 export function initialLanguage(): UiLanguage {
-  const stored = safeStorage()?.getItem(STORAGE_KEY);
-  const candidates = [stored, ...navigator.languages].filter((tag): tag is string => Boolean(tag));
-  for (const tag of candidates) {
-    const base = tag.toLowerCase().split('-')[0] as UiLanguage;
-    if (UI_LANGUAGES.includes(base)) return base;
+  return firstSpoken([safeStorage()?.getItem(STORAGE_KEY), ...navigator.languages]);
+}
+
+/** The browser's first language that we speak, else English: where a kiosk starts each visit. */
+export function browserLanguage(): UiLanguage {
+  return firstSpoken(navigator.languages);
+}
+
+function firstSpoken(tags: readonly (string | null | undefined)[]): UiLanguage {
+  for (const tag of tags) {
+    const base = tag?.toLowerCase().split('-')[0] as UiLanguage | undefined;
+    if (base && UI_LANGUAGES.includes(base)) return base;
   }
   return 'en';
 }
 
+/** Kept on this device for the next visit; not on a kiosk, where the next visitor is someone else. */
 export function rememberLanguage(language: UiLanguage): void {
+  if (new URLSearchParams(window.location.search).has('kiosk')) return;
   safeStorage()?.setItem(STORAGE_KEY, language);
 }
 

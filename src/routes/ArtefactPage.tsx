@@ -1,18 +1,32 @@
-import { pickText, type CollectionEntry } from '@vitrine/core';
+import { pickText, type Artefact, type CollectionEntry } from '@vitrine/core';
 import { ArtefactViewer } from '@vitrine/viewer';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dimensions } from '../components/Dimensions.js';
+import { MetadataPanel } from '../components/MetadataPanel.js';
+import { ShareLink } from '../components/ShareLink.js';
 import { collectionFileUrl } from '../collection/config.js';
+import { shareUrl } from '../collection/share-url.js';
 import type { CollectionState } from '../collection/useCollection.js';
+import { useKiosk } from '../kiosk/KioskContext.js';
 import { hrefFor, useNavigate } from '../routing.js';
 
-/** One artefact: the 3D viewer and what the museum says about it. */
+/** One artefact: the 3D viewer, what the museum says about it, and a link to share it. */
 export function ArtefactPage({ id, state }: { id: string; state: CollectionState }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const language = i18n.resolvedLanguage ?? 'en';
+  const languages = [language, ...navigator.languages];
   const entry: CollectionEntry | undefined =
     state.status === 'ready' ? state.collection.artefacts.find((artefact) => artefact.id === id) : undefined;
+  const [artefact, setArtefact] = useState<Artefact>();
+  const [openAnnotation, setOpenAnnotation] = useState<string>();
+  const kiosk = useKiosk();
+  const attract = kiosk?.attract ? kiosk.settings.attract : undefined;
+  const title = entry ? pickText(entry.title, languages) : '';
+
+  useEffect(() => {
+    if (title) document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
 
   return (
     <main id="main" className="artefact-page">
@@ -26,22 +40,27 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
       {state.status === 'ready' && !entry && <p role="alert">{t('artefact.notFound', { id })}</p>}
       {entry && (
         <>
-          <h1>{pickText(entry.title, [language, ...navigator.languages])}</h1>
-          <div className="viewer-frame">
-            <ArtefactViewer
-              key={entry.id}
-              src={collectionFileUrl(entry.manifest)}
-              lang={language}
-              // A language picked in VR or AR becomes the page's too.
-              onLanguageChange={(picked) => void i18n.changeLanguage(picked)}
-            />
+          <h1>{title}</h1>
+          <div className="artefact-layout">
+            <div className="viewer-frame">
+              <ArtefactViewer
+                // Each artefact the kiosk's idle loop shows starts afresh: framing, no panel open.
+                key={`${entry.id}:${kiosk?.cycle ?? 0}`}
+                src={collectionFileUrl(entry.manifest)}
+                lang={language}
+                // A language picked in VR or AR becomes the page's too.
+                onLanguageChange={(picked) => void i18n.changeLanguage(picked)}
+                onArtefactLoad={setArtefact}
+                onAnnotationOpen={setOpenAnnotation}
+                autoRotate={attract === 'turn'}
+                autoplayTour={attract === 'tour'}
+              />
+            </div>
+            <div className="artefact-details">
+              {artefact?.id === entry.id && <MetadataPanel artefact={artefact} languages={languages} />}
+              {!kiosk && <ShareLink url={shareUrl(window.location.href, entry.id, openAnnotation)} title={title} />}
+            </div>
           </div>
-          <dl className="artefact-facts">
-            <dt>{t('artefact.dimensions')}</dt>
-            <dd>
-              <Dimensions dimensions={entry.dimensions} />
-            </dd>
-          </dl>
         </>
       )}
     </main>

@@ -1,15 +1,20 @@
 import { pickText } from '@vitrine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dimensions } from '../components/Dimensions.js';
+import { GallerySearch } from '../components/GallerySearch.js';
 import { collectionFileUrl } from '../collection/config.js';
+import { searchCollection } from '../collection/search-collection.js';
 import type { CollectionState } from '../collection/useCollection.js';
 import { hrefFor, useNavigate } from '../routing.js';
 
-/** The collection as a grid of cards, one link per artefact. */
+/** The collection as a grid of cards, one link per artefact, with a search by title, creator and tag. */
 export function GalleryPage({ state }: { state: CollectionState }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const languages = [i18n.resolvedLanguage ?? 'en', ...navigator.languages];
+  const [query, setQuery] = useSearchQuery();
+  const shown = state.status === 'ready' ? searchCollection(state.collection.artefacts, query) : [];
 
   return (
     <main id="main" className="gallery">
@@ -22,12 +27,17 @@ export function GalleryPage({ state }: { state: CollectionState }) {
       {state.status === 'error' && <p role="alert">{t('gallery.error')}</p>}
       {state.status === 'ready' && (
         <>
-          <p>{t('gallery.count', { count: state.collection.artefacts.length })}</p>
+          {state.collection.artefacts.length > 0 && <GallerySearch query={query} onQuery={setQuery} />}
+          <p role="status" className="gallery-count">
+            {query.trim()
+              ? t('gallery.found', { count: shown.length, query: query.trim() })
+              : t('gallery.count', { count: state.collection.artefacts.length })}
+          </p>
           {state.collection.artefacts.length === 0 ? (
             <p>{t('gallery.empty')}</p>
           ) : (
             <ul className="gallery-grid">
-              {state.collection.artefacts.map((entry) => {
+              {shown.map((entry) => {
                 const title = pickText(entry.title, languages);
                 return (
                   <li key={entry.id} className="gallery-card" data-artefact-id={entry.id}>
@@ -57,4 +67,17 @@ export function GalleryPage({ state }: { state: CollectionState }) {
       )}
     </main>
   );
+}
+
+/** The search text, kept in the address (`?q=`) so that Back from an artefact finds the same results. */
+function useSearchQuery(): [string, (query: string) => void] {
+  const [query, setQuery] = useState(() => new URLSearchParams(window.location.search).get('q') ?? '');
+  const update = (next: string) => {
+    setQuery(next);
+    const url = new URL(window.location.href);
+    if (next) url.searchParams.set('q', next);
+    else url.searchParams.delete('q');
+    window.history.replaceState(window.history.state, '', url);
+  };
+  return [query, update];
 }

@@ -1,11 +1,9 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.js';
 import { closeBrowser, keepScreenshot, openIsolatedPage } from './browser.js';
 
 const baseURL = inject('baseURL');
-const AXE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js');
 /** The amphora's annotations in tour order (assets/samples/annotations/amphora.json). */
 const TOUR = ['warriors', 'meander', 'tongues', 'side-b', 'lime-crust', 'tap-test'];
 
@@ -205,21 +203,10 @@ describe('annotations on the amphora', () => {
       await page.waitForTimeout(500);
       await keepScreenshot(page, `annotations-panel-${name}`);
 
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: AxeRun }).axe;
-        const result = await axe.run('[data-vitrine-viewer]');
-        return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes)}`);
-      });
-      expect(violations, name).toEqual([]);
+      expect(await axeViolations(page, '[data-vitrine-viewer]'), name).toEqual([]);
       expect(pageErrors).toEqual([]);
       expect(offsiteRequests).toEqual([]);
       await context.close();
     }
   });
 });
-
-/** The part of axe-core's API these tests use. */
-interface AxeRun {
-  run(context: string): Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
-}

@@ -1,4 +1,8 @@
+import { buildCommand } from './commands/build.js';
+import { exportAnnotationsCommand } from './commands/export-annotations.js';
 import { ingestCommand, INGEST_HELP } from './commands/ingest.js';
+import { publishCommand } from './commands/publish.js';
+import { serveCommand } from './commands/serve.js';
 import { EXIT, UsageError, processOutput, type Output } from './output.js';
 
 const VERSION = '0.1.0';
@@ -9,6 +13,10 @@ Usage: vitrine <command> [options]
 
 Commands:
   ingest <file...> --collection <dir>   read scans and add them to a collection
+  serve <collection> [--edit]           serve the exhibit app with a collection (and its annotation editor)
+  build <collection> --out <dir>        write a static website of the app and a collection
+  publish <dir> --to s3://bucket/path   upload a collection or a built site to an S3-compatible store
+  export-annotations <collection>       write the annotations as W3C Web Annotation JSON-LD
 
 Run "vitrine <command> --help" for a command's options.
 
@@ -16,7 +24,13 @@ ${INGEST_HELP}`;
 
 type Command = (argv: string[], output: Output) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { ingest: ingestCommand };
+const COMMANDS: Readonly<Record<string, Command>> = {
+  ingest: ingestCommand,
+  serve: serveCommand,
+  build: buildCommand,
+  publish: publishCommand,
+  'export-annotations': exportAnnotationsCommand,
+};
 
 /** Runs the command line and returns the exit code; never throws. */
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {

@@ -48,6 +48,7 @@ export interface IngestOptions {
   creator?: LanguageText;
   date?: string;
   accessionNumber?: string;
+  tags?: string[];
   /** Language of a plain-text title (default en). */
   language?: string;
   license?: string;
@@ -171,6 +172,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       ...(options.creator ? { creator: options.creator } : {}),
       ...(options.date ? { date: options.date } : {}),
       ...(options.accessionNumber ? { accessionNumber: options.accessionNumber } : {}),
+      ...(options.tags?.length ? { tags: options.tags } : {}),
       ...(options.license ? { license: options.license } : {}),
       ...(options.attribution ? { attribution: options.attribution } : {}),
       dimensions,

@@ -6,7 +6,11 @@ import { NeutralToneMapping, type Group } from 'three';
 import { AnnotationOverlay } from './annotations/AnnotationOverlay.js';
 import { AnnotationScene } from './annotations/AnnotationScene.js';
 import { useAnnotations } from './annotations/useAnnotations.js';
-import { useAnnotationOpenCallback, useRequestedAnnotation } from './annotations/useRequestedAnnotation.js';
+import {
+  useAnnotationOpenCallback,
+  useAutoplayTour,
+  useRequestedAnnotation,
+} from './annotations/useRequestedAnnotation.js';
 import { VIEWER_LANGUAGES, viewerMessagesFor, type ViewerMessages } from './i18n/messages.js';
 import type { View } from './controls/camera-flight.js';
 import { useViewerTools } from './controls/useViewerTools.js';
@@ -56,6 +60,12 @@ export interface ArtefactViewerProps extends Omit<UseArtefactOptions, 'renderer'
   deepLink?: boolean;
   /** Called when the visitor picks another language inside VR or AR (the host may follow it). */
   onLanguageChange?: (lang: string) => void;
+  /** Turn slowly around the artefact, as a gallery's idle screen does (not under prefers-reduced-motion). */
+  autoRotate?: boolean;
+  /** Play the guided tour once the annotations are loaded. */
+  autoplayTour?: boolean;
+  /** Called with the artefact's manifest once it is read: its title, credits and licence, for the host page. */
+  onArtefactLoad?: (artefact: Artefact) => void;
 }
 
 export type ViewerState = 'loading' | 'ready' | 'error';
@@ -113,6 +123,10 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
   );
 
   useEffect(() => onStateChange?.(viewerState), [viewerState, onStateChange]);
+  const { onArtefactLoad } = props;
+  useEffect(() => {
+    if (state.artefact) onArtefactLoad?.(state.artefact);
+  }, [state.artefact, onArtefactLoad]);
 
   const languages = useMemo(() => (language ? [language, ...navigatorLanguages()] : navigatorLanguages()), [language]);
   const title = state.artefact ? pickText(state.artefact.title, languages) : '';
@@ -128,6 +142,7 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
   const immersive = xr.mode !== 'none';
   const annotations = useAnnotations(src, state.artefact);
   useRequestedAnnotation(annotations, props.annotation);
+  useAutoplayTour(annotations, props.autoplayTour ?? false);
   useAnnotationOpenCallback(annotations, props.onAnnotationOpen);
   return (
     <div
@@ -178,6 +193,7 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
                   measureLabel={measureLabel}
                   immersive={immersive}
                   savedView={savedView}
+                  autoRotate={props.autoRotate}
                 />
                 <ReadySignal key={context.scene.uuid} onDrawn={onDrawn} />
               </XrExhibit>

@@ -25,6 +25,10 @@ Options:
   --title <text>        title (default: from the file name; one file only)
   --lang <tag>          language of --title (default: en)
   --annotations <file>  the curator's annotations.json (one file only)
+  --creator <text>      who made the object (in the --lang language)
+  --date <text>         when it was made, as the museum writes it, e.g. "c. 480 BC"
+  --accession <number>  the museum's accession number
+  --tag <word>          a word visitors can search by; repeat for several
   --license <spdx>      licence of the scan, e.g. CC-BY-4.0
   --attribution <text>  credit line to show with the scan
   --units <mm|cm|m|in>  the unit the scan was made in
@@ -44,6 +48,10 @@ const OPTIONS = {
   title: { type: 'string' },
   lang: { type: 'string' },
   annotations: { type: 'string' },
+  creator: { type: 'string' },
+  date: { type: 'string' },
+  accession: { type: 'string' },
+  tag: { type: 'string', multiple: true },
   license: { type: 'string' },
   attribution: { type: 'string' },
   units: { type: 'string' },
@@ -73,17 +81,22 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
   }
   if (positionals.length === 0) throw new UsageError('name at least one scan file to ingest');
   if (!values.collection) throw new UsageError('say where the collection is with --collection <dir>');
-  if (positionals.length > 1 && (values.id || values.title || values.annotations)) {
+  if (positionals.length > 1 && (values.id || values.title || values.annotations || values.accession)) {
     throw new UsageError(
-      '--id, --title and --annotations are for one artefact; ingest files one at a time to use them',
+      '--id, --title, --accession and --annotations are for one artefact; ingest files one at a time to use them',
     );
   }
+  const language = values.lang ?? 'en';
   const up = values.up ?? 'y';
   if (up !== 'y' && up !== 'z') throw new UsageError(`--up must be y or z, not "${up}"`);
   const shared = {
     collection: values.collection,
     title: values.title,
     language: values.lang,
+    ...(values.creator ? { creator: { [language]: values.creator } } : {}),
+    date: values.date,
+    accessionNumber: values.accession,
+    tags: values.tag?.map((tag) => tag.trim()).filter(Boolean),
     annotations: values.annotations,
     license: values.license,
     attribution: values.attribution,

@@ -73,6 +73,8 @@ export const artefactSchema = z.object({
   /** An SPDX licence identifier, e.g. "CC-BY-4.0". */
   license: z.string().max(100).optional(),
   attribution: z.string().max(2000).optional(),
+  /** Words visitors search the gallery by: material, period, place ("bronze", "Roman"). */
+  tags: z.array(z.string().min(1).max(100)).max(100).optional(),
   dimensions: dimensionsSchema,
   /** The unit the source was declared in, or how its true size was stated. */
   scale: z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageTextSchema } from '../text.js';
 import { artefactIdSchema, dimensionsSchema, relativeFileSchema } from './artefact.js';
+import { kioskConfigSchema } from './collection-config.js';
 
 export const COLLECTION_SCHEMA_VERSION = 1;
 
@@ -20,6 +21,8 @@ export const collectionEntrySchema = z.object({
 export const collectionSchema = z.object({
   schemaVersion: z.literal(COLLECTION_SCHEMA_VERSION),
   title: languageTextSchema.optional(),
+  /** The kiosk settings of vitrine.config.json, copied here by ingest. */
+  kiosk: kioskConfigSchema.optional(),
   artefacts: z.array(collectionEntrySchema),
 });
 

@@ -7,6 +7,7 @@ import {
   type Collection,
   type CollectionEntry,
 } from '@vitrine/core';
+import { readCollectionConfig } from '../collection-config.js';
 import { ScanError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 
@@ -43,16 +44,22 @@ export function collectionEntryFor(artefact: Artefact): CollectionEntry {
     manifest: `${artefact.id}/artefact.json`,
     ...(artefact.poster ? { poster: `${artefact.id}/${artefact.poster}` } : {}),
     dimensions: artefact.dimensions,
+    ...(artefact.tags?.length ? { tags: artefact.tags } : {}),
   };
 }
 
-/** Adds or replaces one artefact's entry and writes index.json atomically. */
+/**
+ * Adds or replaces one artefact's entry and writes index.json atomically, with the kiosk
+ * settings of the collection's vitrine.config.json as they are now.
+ */
 export async function upsertCollectionEntry(collection: string, entry: CollectionEntry): Promise<void> {
   const index = await readCollectionIndex(collection);
+  const { kiosk } = await readCollectionConfig(collection);
   const artefacts = index.artefacts.filter((existing) => existing.id !== entry.id);
   artefacts.push(entry);
   artefacts.sort((a, b) => a.id.localeCompare(b.id));
-  const next = collectionSchema.parse({ ...index, artefacts });
+  const { kiosk: _previous, ...rest } = index;
+  const next = collectionSchema.parse({ ...rest, ...(kiosk ? { kiosk } : {}), artefacts });
   await writeFileAtomic(path.join(collection, INDEX_FILE), `${JSON.stringify(next, null, 2)}\n`);
 }
 

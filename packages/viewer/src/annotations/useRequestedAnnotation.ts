@@ -29,3 +29,18 @@ export function useAnnotationOpenCallback(
     onAnnotationOpen?.(openId);
   }, [openId, onAnnotationOpen]);
 }
+
+/** Starts the guided tour once the annotations are loaded, when the host asks (a gallery's idle screen). */
+export function useAutoplayTour(annotations: AnnotationsController, autoplay: boolean): void {
+  const { status, setPlaying } = annotations;
+  const started = useRef(false);
+  useEffect(() => {
+    if (!autoplay) {
+      started.current = false;
+      return;
+    }
+    if (status !== 'ready' || started.current) return;
+    started.current = true;
+    setPlaying(true);
+  }, [status, autoplay, setPlaying]);
+}

@@ -3,6 +3,7 @@ import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, type ComponentRef, type Ref } from 'react';
 import { PerspectiveCamera, TOUCH, Vector3 } from 'three';
+import { usePrefersReducedMotion } from '../annotations/usePrefersReducedMotion.js';
 import { frameDimensions, type Framing } from '../stage/frame-bounds.js';
 import { startFlight, viewAt, zoomedView, type Flight, type View } from './camera-flight.js';
 
@@ -24,7 +25,12 @@ export interface StageControlsProps {
    * visitor comes back from VR or AR to the view they left.
    */
   savedView?: { current: View | undefined };
+  /** Turn slowly around the artefact (a gallery's idle screen); never under prefers-reduced-motion. */
+  autoRotate?: boolean;
 }
+
+/** A full turn a minute: slow enough to read the object, fast enough to be seen moving. */
+const AUTO_ROTATE_SPEED = 1;
 
 /** Closest the camera may come to what it looks at, as a share of the artefact's radius. */
 const MIN_DISTANCE = 0.15;
@@ -38,7 +44,8 @@ const MAX_DISTANCE = 2.5;
  * bounds. The view is framed from the manifest's dimensions once per artefact, so a
  * richer derivative replacing the thumb leaves the visitor's camera where it was.
  */
-export function StageControls({ dimensions, ref, savedView }: StageControlsProps) {
+export function StageControls({ dimensions, ref, savedView, autoRotate = false }: StageControlsProps) {
+  const reducedMotion = usePrefersReducedMotion();
   const camera = useThree((state) => state.camera);
   const invalidate = useThree((state) => state.invalidate);
   const getState = useThree((state) => state.get);
@@ -133,6 +140,8 @@ export function StageControls({ dimensions, ref, savedView }: StageControlsProps
       maxPolarAngle={Math.PI / 2 - 0.02}
       // One finger turns, two pinch to zoom and drag to pan, as in maps and photo apps.
       touches={{ ONE: TOUCH.ROTATE, TWO: TOUCH.DOLLY_PAN }}
+      autoRotate={autoRotate && !reducedMotion}
+      autoRotateSpeed={AUTO_ROTATE_SPEED}
       onStart={() => (flight.current = null)}
       onChange={keepCentreOnArtefact}
     />

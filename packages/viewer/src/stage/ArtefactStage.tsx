@@ -30,6 +30,7 @@ export interface ArtefactStageProps {
    */
   immersive?: boolean;
   savedView?: { current: View | undefined };
+  autoRotate?: boolean;
 }
 
 /**
@@ -38,7 +39,7 @@ export interface ArtefactStageProps {
  */
 export function ArtefactStage(props: ArtefactStageProps) {
   const { scene, dimensions, renderMode, controlsRef, onSurfaceClick, onSurfaceDoubleClick } = props;
-  const { measurePoints, measureLabel, immersive = false, savedView } = props;
+  const { measurePoints, measureLabel, immersive = false, savedView, autoRotate } = props;
   useRenderMode(scene, renderMode);
   const { width, height, depth } = dimensions;
   const markerRadius = Math.hypot(width, height, depth) * 0.006;
@@ -50,7 +51,9 @@ export function ArtefactStage(props: ArtefactStageProps) {
         onDoubleClick={immersive ? undefined : onSurfaceDoubleClick}
       />
       <ContactShadow dimensions={dimensions} bakeKey={scene} />
-      {!immersive && <StageControls ref={controlsRef} dimensions={dimensions} savedView={savedView} />}
+      {!immersive && (
+        <StageControls ref={controlsRef} dimensions={dimensions} savedView={savedView} autoRotate={autoRotate} />
+      )}
       {!immersive && measurePoints.length > 0 && (
         <MeasureMarks points={measurePoints} label={measureLabel} markerRadius={markerRadius} />
       )}
