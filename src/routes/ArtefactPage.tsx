@@ -7,6 +7,9 @@ import { ShareLink } from '../components/ShareLink.js';
 import { collectionFileUrl } from '../collection/config.js';
 import { shareUrl } from '../collection/share-url.js';
 import type { CollectionState } from '../collection/useCollection.js';
+import { AnnotationEditor } from '../editor/AnnotationEditor.js';
+import { editRequested, editToken } from '../editor/edit-session.js';
+import { useAnnotationEditor } from '../editor/useAnnotationEditor.js';
 import { useKiosk } from '../kiosk/KioskContext.js';
 import { hrefFor, useNavigate } from '../routing.js';
 
@@ -21,6 +24,9 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
   const [artefact, setArtefact] = useState<Artefact>();
   const [openAnnotation, setOpenAnnotation] = useState<string>();
   const kiosk = useKiosk();
+  // `vitrine serve --edit` opens the page with ?edit and the token; without both, no editor.
+  const [token] = useState(() => (editRequested() ? editToken() : undefined));
+  const editor = useAnnotationEditor(token ? entry?.id : undefined, token);
   const attract = kiosk?.attract ? kiosk.settings.attract : undefined;
   const title = entry ? pickText(entry.title, languages) : '';
 
@@ -45,7 +51,8 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
             <div className="viewer-frame">
               <ArtefactViewer
                 // Each artefact the kiosk's idle loop shows starts afresh: framing, no panel open.
-                key={`${entry.id}:${kiosk?.cycle ?? 0}`}
+                // After the editor saves, too: the viewer reads the saved annotations afresh.
+                key={`${entry.id}:${kiosk?.cycle ?? 0}:${editor.revision}`}
                 src={collectionFileUrl(entry.manifest)}
                 lang={language}
                 // A language picked in VR or AR becomes the page's too.
@@ -54,9 +61,12 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
                 onAnnotationOpen={setOpenAnnotation}
                 autoRotate={attract === 'turn'}
                 autoplayTour={attract === 'tour'}
+                onSurfacePick={token && editor.picking ? editor.pick : undefined}
+                cameraRef={editor.camera}
               />
             </div>
             <div className="artefact-details">
+              {token && <AnnotationEditor editor={editor} />}
               {artefact?.id === entry.id && <MetadataPanel artefact={artefact} languages={languages} />}
               {!kiosk && <ShareLink url={shareUrl(window.location.href, entry.id, openAnnotation)} title={title} />}
             </div>

@@ -1,6 +1,6 @@
 import { pickText, type Artefact } from '@vitrine/core';
 import { Canvas } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useState, type CSSProperties, type Ref } from 'react';
 import { createPortal } from 'react-dom';
 import { NeutralToneMapping, type Group } from 'three';
 import { AnnotationOverlay } from './annotations/AnnotationOverlay.js';
@@ -13,7 +13,7 @@ import {
 } from './annotations/useRequestedAnnotation.js';
 import { VIEWER_LANGUAGES, viewerMessagesFor, type ViewerMessages } from './i18n/messages.js';
 import type { View } from './controls/camera-flight.js';
-import { useViewerTools } from './controls/useViewerTools.js';
+import { useViewerTools, type SurfacePick } from './controls/useViewerTools.js';
 import { ViewerStyles } from './controls/ViewerStyles.js';
 import { ViewerToolbar } from './controls/ViewerToolbar.js';
 import { ArtefactLoadError } from './load/artefact-load-error.js';
@@ -25,6 +25,7 @@ import { formatDistance } from './measure/measurement.js';
 import { ArtefactStage } from './stage/ArtefactStage.js';
 import { ReadySignal } from './stage/ReadySignal.js';
 import { StudioEnvironment } from './stage/StudioEnvironment.js';
+import { useContextRecovery } from './stage/useContextRecovery.js';
 import { ViewerContext, type ViewerContextValue } from './ViewerContext.js';
 import { ArFallbackControl } from './xr/fallback/index.js';
 import { XrEntryButtons } from './xr/XrEntryButtons.js';
@@ -64,11 +65,21 @@ export interface ArtefactViewerProps extends Omit<UseArtefactOptions, 'renderer'
   autoRotate?: boolean;
   /** Play the guided tour once the annotations are loaded. */
   autoplayTour?: boolean;
+  /** While given (an annotation editor placing a hotspot), a click on the surface picks a point for it. */
+  onSurfacePick?: (pick: SurfacePick) => void;
+  /** Receives a handle to read the camera's view (an editor saving a hotspot's view). */
+  cameraRef?: Ref<ViewerCamera>;
   /** Called with the artefact's manifest once it is read: its title, credits and licence, for the host page. */
   onArtefactLoad?: (artefact: Artefact) => void;
 }
 
 export type ViewerState = 'loading' | 'ready' | 'error';
+
+/** What a host may read of the viewer's camera. */
+export interface ViewerCamera {
+  /** The camera's position and the point it looks at, in the artefact's metres; undefined before the first frame. */
+  view(): { position: [number, number, number]; target: [number, number, number] } | undefined;
+}
 
 /**
  * Shows one artefact from its manifest: loads the derivative for the device, lights and
@@ -84,6 +95,7 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
   const messages = props.messages ?? viewerMessagesFor(language);
   const showControls = props.showControls ?? showStatus;
   const [rendererSlot] = useState(createRendererSlot);
+  const recovery = useContextRecovery();
   const [state, retry, freeReplaced] = useArtefact(src, { profile, renderer: rendererSlot.get });
   // The thumb while the target downloads, then the target; `drawn` is what a frame has shown.
   const shown = shownDerivative(state);
@@ -100,7 +112,8 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
     setDrawn({ artefact: state.artefact, loaded: shown });
     freeReplaced(shown.scene);
   }, [shown, state.artefact, freeReplaced]);
-  const tools = useViewerTools();
+  const tools = useViewerTools(props.onSurfacePick);
+  useImperativeHandle(props.cameraRef, () => ({ view: () => tools.stage.current?.view() }), [tools.stage]);
   const xr = useXrSession(rendererSlot);
   const xrSupport = useXrSupport();
   const [savedView] = useState<{ current: View | undefined }>(() => ({ current: undefined }));
@@ -156,13 +169,17 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
     >
       {state.status !== 'error' && (
         <Canvas
+          key={recovery.generation}
           frameloop="demand"
           dpr={[1, 2]}
           camera={{ fov: 35, position: [0, 0.3, 1.5] }}
           gl={{ toneMapping: NeutralToneMapping, antialias: true }}
           aria-label={messages.canvasLabel(title)}
           role="img"
-          onCreated={({ gl }) => rendererSlot.set(gl)}
+          onCreated={({ gl }) => {
+            rendererSlot.set(gl);
+            recovery.watch(gl.domElement);
+          }}
         >
           <color attach="background" args={[background]} />
           <StudioEnvironment />

@@ -1,4 +1,5 @@
-export { ArtefactViewer, type ArtefactViewerProps, type ViewerState } from './ArtefactViewer.js';
+export { ArtefactViewer, type ArtefactViewerProps, type ViewerCamera, type ViewerState } from './ArtefactViewer.js';
+export type { SurfacePick } from './controls/useViewerTools.js';
 export { useArtefact, type ArtefactState, type LoadedDerivative, type UseArtefactOptions } from './load/useArtefact.js';
 export { fetchArtefact } from './load/fetch-artefact.js';
 export { ArtefactLoadError } from './load/artefact-load-error.js';

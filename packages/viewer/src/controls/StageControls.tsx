@@ -13,6 +13,8 @@ export interface StageControlsHandle {
   reset(): void;
   /** Fly towards a point on the surface (instant under prefers-reduced-motion). */
   zoomTo(point: Vector3): void;
+  /** Where the camera is and what it looks at now, in the artefact's metres. */
+  view(): { position: [number, number, number]; target: [number, number, number] } | undefined;
 }
 
 export interface StageControlsProps {
@@ -102,6 +104,10 @@ export function StageControls({ dimensions, ref, savedView, autoRotate = false }
         to.target.clamp(framing.bounds.min, framing.bounds.max);
         fly(to);
       },
+      view: () =>
+        controls.current
+          ? { position: camera.position.toArray(), target: controls.current.target.toArray() }
+          : undefined,
     }),
     [camera, fly, frame, framing, minDistance, maxDistance],
   );

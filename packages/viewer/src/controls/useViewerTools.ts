@@ -23,12 +23,22 @@ export interface ViewerTools {
   onSurfaceDoubleClick: (event: ThreeEvent<MouseEvent>) => void;
 }
 
+/** A point picked on the artefact's surface, in the artefact's metres (Y up), with its outward normal. */
+export interface SurfacePick {
+  position: [number, number, number];
+  normal: [number, number, number];
+}
+
 /** A press that moved more than this is a drag of the orbit controls, not a click. */
 const CLICK_SLOP_PX = 6;
 /** A double click seen both ways (two clicks, then `dblclick`) zooms once. */
 const SAME_ZOOM_MS = 600;
 
-export function useViewerTools(): ViewerTools {
+/**
+ * @param onPick when given (an editor placing a hotspot), a click on the surface picks a
+ * point for it instead of starting a measure or a zoom.
+ */
+export function useViewerTools(onPick?: (pick: SurfacePick) => void): ViewerTools {
   const [renderMode, setRenderMode] = useState<RenderMode>('textured');
   const [measuring, setMeasuring] = useState(false);
   const [measurePoints, setMeasurePoints] = useState<MeasurePoints>([]);
@@ -60,6 +70,11 @@ export function useViewerTools(): ViewerTools {
       if (event.delta > CLICK_SLOP_PX) return;
       // The nearest surface only: R3F also reports the hits behind it.
       event.stopPropagation();
+      if (onPick && !measuring) {
+        const normal = event.face?.normal.clone().transformDirection(event.object.matrixWorld);
+        if (normal) onPick({ position: event.point.toArray(), normal: normal.toArray() });
+        return;
+      }
       if (measuring) {
         const point = event.point.clone();
         setMeasurePoints((points) => withPoint(points, point));
@@ -74,7 +89,7 @@ export function useViewerTools(): ViewerTools {
         lastTap.current = tap;
       }
     },
-    [measuring],
+    [measuring, onPick],
   );
   // Two clicks are timed above for touch screens, whose browsers may send no `dblclick`;
   // `dblclick` is the platform's own judgement (its timing, accessibility settings) for

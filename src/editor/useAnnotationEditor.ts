@@ -1,0 +1,115 @@
+import type { Annotation, AnnotationsDocument } from '@vitrine/core';
+import type { SurfacePick, ViewerCamera } from '@vitrine/viewer';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadAnnotations, saveAnnotations } from './annotations-api.js';
+import { addAnnotation, deleteAnnotation, moveInTour, updateAnnotation, withView } from './edit-document.js';
+
+export type EditorStatus = { kind: 'loading' | 'ready' | 'saving' | 'saved' } | { kind: 'error'; message: string };
+
+export interface AnnotationEditorState {
+  status: EditorStatus;
+  /** What the curator is editing; `saved` is what the server has. */
+  draft: AnnotationsDocument | undefined;
+  dirty: boolean;
+  selected: string | undefined;
+  /** The next click on the artefact places a new hotspot. */
+  picking: boolean;
+  /** Counts saves: the viewer is shown anew after each, with the saved annotations. */
+  revision: number;
+  /** Where the viewer puts its camera handle, for "use the current view". */
+  camera: React.RefObject<ViewerCamera | null>;
+  select(id: string | undefined): void;
+  setPicking(on: boolean): void;
+  pick(pick: SurfacePick): void;
+  change(id: string, edit: (annotation: Annotation) => Annotation): void;
+  takeCurrentView(id: string): void;
+  move(id: string, direction: -1 | 1): void;
+  remove(id: string): void;
+  save(): Promise<void>;
+}
+
+/** The annotation editor of `vitrine serve --edit`: loads, changes and saves one artefact's annotations. */
+export function useAnnotationEditor(artefactId: string | undefined, token: string | undefined): AnnotationEditorState {
+  const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState<EditorStatus>({ kind: 'loading' });
+  const [saved, setSaved] = useState<AnnotationsDocument>();
+  const [draft, setDraft] = useState<AnnotationsDocument>();
+  const [selected, select] = useState<string>();
+  const [picking, setPicking] = useState(false);
+  const [revision, setRevision] = useState(0);
+  const camera = useRef<ViewerCamera>(null);
+
+  useEffect(() => {
+    if (!artefactId || !token) return;
+    let current = true;
+    loadAnnotations(artefactId, token).then(
+      (document) => {
+        if (!current) return;
+        setSaved(document);
+        setDraft(document);
+        setStatus({ kind: 'ready' });
+      },
+      (error: Error) => current && setStatus({ kind: 'error', message: error.message }),
+    );
+    return () => void (current = false);
+  }, [artefactId, token]);
+
+  const edit = useCallback((change: (document: AnnotationsDocument) => AnnotationsDocument) => {
+    setDraft((document) => (document ? change(document) : document));
+    setStatus((previous) => (previous.kind === 'saved' ? { kind: 'ready' } : previous));
+  }, []);
+
+  const pick = useCallback(
+    (surface: SurfacePick) => {
+      if (!draft) return;
+      const language = i18n.resolvedLanguage ?? 'en';
+      const added = addAnnotation(draft, surface, {
+        [language]: t('editor.newTitle', { number: draft.annotations.length + 1 }),
+      });
+      setDraft(added.document);
+      select(added.id);
+      setPicking(false);
+      setStatus({ kind: 'ready' });
+    },
+    [draft, i18n.resolvedLanguage, t],
+  );
+
+  const save = useCallback(async () => {
+    if (!artefactId || !token || !draft) return;
+    setStatus({ kind: 'saving' });
+    try {
+      const document = await saveAnnotations(artefactId, token, draft);
+      setSaved(document);
+      setDraft(document);
+      setRevision((count) => count + 1);
+      setStatus({ kind: 'saved' });
+    } catch (error) {
+      setStatus({ kind: 'error', message: (error as Error).message });
+    }
+  }, [artefactId, token, draft]);
+
+  return {
+    status,
+    draft,
+    dirty: draft !== saved,
+    selected,
+    picking,
+    revision,
+    camera,
+    select,
+    setPicking,
+    pick,
+    change: (id, change) => edit((document) => updateAnnotation(document, id, change)),
+    takeCurrentView: (id) => {
+      const view = camera.current?.view();
+      if (view) edit((document) => updateAnnotation(document, id, (annotation) => withView(annotation, view)));
+    },
+    move: (id, direction) => edit((document) => moveInTour(document, id, direction)),
+    remove: (id) => {
+      edit((document) => deleteAnnotation(document, id));
+      select(undefined);
+    },
+    save,
+  };
+}
