@@ -1,9 +1,16 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { serveFolders } from '../../packages/cli/src/poster/serve-folders.js';
+import { buildSite } from '../../packages/cli/src/site/build-site.js';
 import { axeViolations } from './axe.js';
 import { closeBrowser, keepScreenshot, openIsolatedPage } from './browser.js';
 
 const baseURL = inject('baseURL');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 afterAll(closeBrowser);
 
@@ -79,4 +86,29 @@ describe('the exhibit app, as a visitor goes through it', () => {
       await context.close();
     },
   );
+});
+
+describe('the site vitrine build writes', () => {
+  it('works from a plain static server, in a sub-folder', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'vitrine-site-'));
+    const out = path.join(folder, 'site');
+    await buildSite({ collection: path.join(ROOT, 'public/collection'), out });
+    // GET only, a handful of content types, no ranges, cache headers or index pages: as plain as servers come.
+    const server = await serveFolders({ exhibits: out });
+    const { page, context, pageErrors, offsiteRequests } = await openIsolatedPage();
+    try {
+      await page.goto(`${server.origin}/exhibits/index.html`);
+      await page.locator('[data-artefact-id]').first().waitFor();
+      expect(await cardIds(page)).toEqual(['amphora', 'bust', 'tablet']);
+      await page.getByRole('link', { name: 'Open Carved tablet' }).click();
+      await page.locator('[data-vitrine-viewer][data-state="ready"]').waitFor({ timeout: 90_000 });
+      expect(page.url()).toBe(`${server.origin}/exhibits/index.html?artefact=tablet`);
+      expect(pageErrors).toEqual([]);
+      expect(offsiteRequests).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
 });
