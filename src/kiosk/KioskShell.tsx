@@ -2,6 +2,7 @@ import type { Collection } from '@vitrine/core';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browserLanguage } from '../i18n/index.js';
+import { registerOfflineSupport } from '../offline/register-offline.js';
 import { hrefFor } from '../routing.js';
 import { KioskContext, type KioskState } from './KioskContext.js';
 import type { KioskSettings } from './kiosk-settings.js';
@@ -30,6 +31,8 @@ export function KioskShell({ settings, collection, artefactId, children }: Kiosk
   const ids = useMemo(() => collection.artefacts.map((entry) => entry.id), [collection]);
   useNoLinksOut(true);
   useFullscreenOnFirstTouch();
+  // main.tsx starts this at once for `?kiosk`; a collection that is always a kiosk starts it here (once either way).
+  useEffect(() => void registerOfflineSupport(), []);
 
   const show = useCallback((id: string | undefined) => {
     if (!id) return;
