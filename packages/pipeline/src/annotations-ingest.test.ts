@@ -72,9 +72,15 @@ describe('ingest --annotations', () => {
       'written',
     );
     expect(readFileSync(path.join(collection, 'box/annotations.json'), 'utf8')).toContain('The lid, restored');
-    // Without annotations the artefact no longer names any.
-    const { artefact } = await ingest({ file: boxFile, collection, id: 'box', profiles });
-    expect(artefact.annotations).toBeUndefined();
+    // Without --annotations, a re-ingest keeps what the artefact has, as the editor of
+    // `vitrine serve --edit` left it in the artefact's folder.
+    writeFileSync(
+      path.join(collection, 'box/annotations.json'),
+      JSON.stringify(annotationsFor('Edited in the editor')),
+    );
+    const { artefact } = await ingest({ file: boxFile, collection, id: 'box', profiles, force: true });
+    expect(artefact.annotations).toBe('annotations.json');
+    expect(readFileSync(path.join(collection, 'box/annotations.json'), 'utf8')).toContain('Edited in the editor');
   });
 
   it('refuses a broken file with one line naming it and the problem, leaving the collection as it was', async () => {

@@ -122,6 +122,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   if (previous?.ingestKey === ingestKey && !options.force) {
     return { id, status: 'unchanged', artefact: previous };
   }
+  // Annotations a curator wrote in `vitrine serve --edit` live only in the artefact's
+  // folder: a re-ingest without --annotations carries them over instead of dropping them.
+  const kept =
+    !annotations && previous?.annotations
+      ? await readCuratorAnnotations(path.join(collection, id, previous.annotations)).catch(() => undefined)
+      : undefined;
   step('check');
   const report = describeScan(scan.document);
   const source = {
@@ -199,8 +205,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       }
     }
     // Named only after the poster is taken, so the poster shows the artefact without hotspots.
-    if (annotations) {
-      await writeCuratorAnnotations(annotations, staging);
+    if (annotations ?? kept) {
+      await writeCuratorAnnotations((annotations ?? kept)!, staging);
       artefact.annotations = ANNOTATIONS_FILE;
       await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
     }
