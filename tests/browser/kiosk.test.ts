@@ -10,11 +10,11 @@ const STAGE_BACKGROUND: [number, number, number] = [0xeb, 0xe7, 0xe0];
 const IDS = ['amphora', 'bust', 'tablet'];
 /**
  * Artefact switches in the memory test. SwiftShader decodes and uploads each textured
- * derivative in 3–7 s, so the suite makes 34 (about 2.5 minutes);
+ * derivative in 3–7 s, so the suite makes 19 (about a minute and a half);
  * `VITRINE_KIOSK_SWITCHES=100 npx vitest run tests/browser/kiosk.test.ts` is the full soak.
  * One more than a multiple of three, so the last switch shows what the tenth showed.
  */
-const SWITCHES = Number(process.env.VITRINE_KIOSK_SWITCHES) || 34;
+const SWITCHES = Number(process.env.VITRINE_KIOSK_SWITCHES) || 19;
 
 afterAll(closeBrowser);
 

@@ -10,7 +10,7 @@ const SETTLED = ['ready', 'incomplete', 'failed', 'unsupported'];
 afterAll(closeBrowser);
 
 describe('offline support for kiosks', () => {
-  it('after one load with ?offline, a reload with the network blocked still shows the artefact and the gallery', async () => {
+  it('after one load in kiosk mode, a reload with the network blocked still shows the artefact and the gallery', async () => {
     const { page, context, offsiteRequests, pageErrors } = await openIsolatedPage();
     const warnings: string[] = [];
     page.on('console', (message) => {
@@ -20,7 +20,7 @@ describe('offline support for kiosks', () => {
     const viewer = page.locator('[data-vitrine-viewer]');
 
     // Online: the app registers its service worker and caches the app and the collection.
-    await page.goto(`${baseURL}?artefact=amphora&offline`);
+    await page.goto(`${baseURL}?artefact=amphora&kiosk`);
     await viewer.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 90_000 });
     await expect
       .poll(async () => (await offlineState()).offline, { timeout: 90_000 })
@@ -73,7 +73,7 @@ describe('offline support for kiosks', () => {
       .toSatisfy((state) => SETTLED.includes(String(state)));
     expect((await offlineState()).offline, warnings.join('\n')).toBe('ready');
 
-    // The gallery, still offline and without ?offline: every card with its poster.
+    // The gallery, still offline and out of kiosk mode: every card with its poster.
     await page.goto(baseURL);
     const cards = page.locator('[data-artefact-id]');
     await cards.first().waitFor({ timeout: 30_000 });

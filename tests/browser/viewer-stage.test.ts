@@ -98,7 +98,7 @@ describe('loading', () => {
     const viewer = viewerOf(page);
     await viewer.and(page.locator('[data-lod="thumb"]')).waitFor({ timeout: 60_000 });
     await expect(viewer.getAttribute('data-state')).resolves.toBe('loading');
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/Preview/);
+    await expect(viewer.getByRole('status').textContent()).resolves.toMatch(/Preview/);
     await keepScreenshot(page, 'viewer-stage-thumb');
 
     await drag(page, viewer, 140, 30);
