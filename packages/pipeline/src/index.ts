@@ -16,5 +16,5 @@ export { countTriangles, countVertices } from './check/count.js';
 export { validateGlb } from './check/validate.js';
 export { readCollectionIndex, upsertCollectionEntry, collectionEntryFor } from './write/collection-index.js';
 export { getIO } from './io.js';
-export { recoverInterruptedReplacements } from './write/atomic.js';
+export { recoverInterruptedReplacements, writeFileAtomic } from './write/atomic.js';
 export { writeUsdz } from './write/usdz.js';

@@ -5,7 +5,7 @@ import { parseBaseUrl } from '../annotations-export/parse-base-url.js';
 import { readCollectionAnnotations } from '../annotations-export/read-collection-annotations.js';
 import { toAnnotationCollection } from '../annotations-export/to-annotation-collection.js';
 import { EXIT, UsageError, type Output } from '../output.js';
-import { writeFileAtomic } from '../serve/edit-write-file-atomic.js';
+import { writeFileAtomic } from '@vitrine/pipeline';
 
 export const EXPORT_ANNOTATIONS_HELP = `Usage: vitrine export-annotations <collection> [options]
 

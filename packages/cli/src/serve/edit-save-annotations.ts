@@ -3,7 +3,7 @@ import path from 'node:path';
 import { artefactSchema, describeAnnotationsError, type AnnotationsDocument } from '@vitrine/core';
 import { DEFAULT_ANNOTATIONS_FILE, type ArtefactLocation } from './edit-locate-artefact.js';
 import { EditRefusal } from './edit-refusal.js';
-import { writeFileAtomic } from './edit-write-file-atomic.js';
+import { writeFileAtomic } from '@vitrine/pipeline';
 
 /** `annotations.json` keeps its last version as `annotations.previous.json`. */
 export function previousVersionFile(annotationsFile: string): string {
