@@ -42,8 +42,11 @@ describe('annotations on the amphora', () => {
     expect(await hotspot(page, 'lime-crust').isHidden()).toBe(true);
     await expect(page.getByRole('button', { name: /Lime crust/ }).count()).resolves.toBe(0);
     // From the default camera the front faces the visitor and the back is behind the artefact.
-    await expect.poll(() => hotspot(page, 'warriors').getAttribute('data-occluded')).toBe('false');
-    await expect.poll(() => hotspot(page, 'side-b').getAttribute('data-occluded')).toBe('true');
+    // The depth test starts once the browser is idle after the first frames (up to a second,
+    // then its BVH is built): on a busy machine that is more than expect.poll's default second.
+    const occlusion = { timeout: 15_000 };
+    await expect.poll(() => hotspot(page, 'warriors').getAttribute('data-occluded'), occlusion).toBe('false');
+    await expect.poll(() => hotspot(page, 'side-b').getAttribute('data-occluded'), occlusion).toBe('true');
     expect(pageErrors).toEqual([]);
     expect(offsiteRequests).toEqual([]);
     await context.close();
@@ -67,8 +70,8 @@ describe('annotations on the amphora', () => {
     await page.mouse.move(start + box.height / 2, y, { steps: 24 });
     await page.mouse.up();
 
-    await expect.poll(() => warriors.getAttribute('data-occluded')).toBe('true');
-    await expect.poll(() => hotspot(page, 'side-b').getAttribute('data-occluded')).toBe('false');
+    await expect.poll(() => warriors.getAttribute('data-occluded'), { timeout: 15_000 }).toBe('true');
+    await expect.poll(() => hotspot(page, 'side-b').getAttribute('data-occluded'), { timeout: 15_000 }).toBe('false');
     // The camera really went round: seen from the back, the same point is left of the centre.
     expect(await centreX(warriors)).toBeLessThan(middle);
     expect(await warriors.isDisabled()).toBe(true);
