@@ -16,7 +16,7 @@ import type { View } from './controls/camera-flight.js';
 import { useViewerTools, type SurfacePick } from './controls/useViewerTools.js';
 import { ViewerStyles } from './controls/ViewerStyles.js';
 import { ViewerToolbar } from './controls/ViewerToolbar.js';
-import { ArtefactLoadError } from './load/artefact-load-error.js';
+import { LoadErrorMessage } from './load/LoadErrorMessage.js';
 import { LoadingIndicator } from './load/LoadingIndicator.js';
 import { createRendererSlot } from './load/renderer-slot.js';
 import { shownDerivative } from './load/shown-derivative.js';
@@ -282,40 +282,12 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
         />
       )}
       {showStatus && state.status === 'error' && (
-        <div role="alert" style={overlayStyle}>
-          <p>
-            {messages.errorTitle} {errorReason(state.error, messages)}
-          </p>
-          <button type="button" onClick={retry}>
-            {messages.retry}
-          </button>
-        </div>
+        <LoadErrorMessage error={state.error} messages={messages} onRetry={retry} />
       )}
     </div>
   );
 }
 
-function errorReason(error: Error, messages: ViewerMessages): string {
-  if (error instanceof ArtefactLoadError) {
-    if (error.kind === 'not-found') return messages.errorNotFound;
-    if (error.kind === 'network') return messages.errorNetwork;
-  }
-  return messages.errorInvalid;
-}
-
 function navigatorLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? ['en'] : navigator.languages;
 }
-
-const overlayStyle: CSSProperties = {
-  position: 'absolute',
-  inset: 'auto 0 1rem 0',
-  margin: '0 auto',
-  width: 'fit-content',
-  maxWidth: '90%',
-  padding: '0.5rem 1rem',
-  borderRadius: '0.5rem',
-  background: 'rgba(255,255,255,0.92)',
-  color: '#222',
-  textAlign: 'center',
-};
