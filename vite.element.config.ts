@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { threeCatalogue } from './tools/vite/three-catalogue.js';
 import { xrInputProfiles } from './tools/vite/xr-input-profiles.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -16,7 +17,7 @@ export default defineConfig({
   // Decoders resolve against the script's own URL, wherever the museum puts the folder.
   base: './',
   publicDir: false,
-  plugins: [react(), threeDecodersAsFiles(), xrInputProfiles({ chunksDir: 'assets' })],
+  plugins: [react(), threeCatalogue(), threeDecodersAsFiles(), xrInputProfiles({ chunksDir: 'assets' })],
   // Library mode leaves process.env.NODE_ENV for a consumer's bundler to replace; this
   // bundle goes to browsers as it is, where React would find no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },

@@ -4,14 +4,16 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
 import { i18n } from './i18n/index.js';
-import { offlineRequested, registerOfflineSupport } from './offline/register-offline.js';
+import { offlineRequested } from './offline/offline-requested.js';
 import './styles.css';
 
 // `?emulate=quest3`: an emulated headset for trying VR and AR on a desktop browser. It is
 // installed before anything asks WebXR what it supports, and never without the flag.
 const emulator = xrEmulatorRequested(window.location.search);
 if (emulator) await installXrEmulator(emulator);
-if (offlineRequested(window.location.search)) void registerOfflineSupport();
+// Loaded only for a kiosk: a visitor's phone never needs the caching code.
+if (offlineRequested(window.location.search))
+  void import('./offline/register-offline.js').then((offline) => offline.registerOfflineSupport());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,7 +2,6 @@ import type { Collection } from '@vitrine/core';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browserLanguage } from '../i18n/index.js';
-import { registerOfflineSupport } from '../offline/register-offline.js';
 import { hrefFor } from '../routing.js';
 import { KioskContext, type KioskState } from './KioskContext.js';
 import type { KioskSettings } from './kiosk-settings.js';
@@ -32,7 +31,10 @@ export function KioskShell({ settings, collection, artefactId, children }: Kiosk
   useNoLinksOut(true);
   useFullscreenOnFirstTouch();
   // main.tsx starts this at once for `?kiosk`; a collection that is always a kiosk starts it here (once either way).
-  useEffect(() => void registerOfflineSupport(), []);
+  useEffect(
+    () => void import('../offline/register-offline.js').then((offline) => offline.registerOfflineSupport()),
+    [],
+  );
 
   const show = useCallback((id: string | undefined) => {
     if (!id) return;

@@ -1,6 +1,6 @@
 import { annotationsDocumentSchema, artefactSchema, collectionSchema, type Collection } from '@vitrine/core';
 import type { DeviceSignals } from '@vitrine/viewer';
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { collectionPrecacheList, profilesToPrecache, type ArtefactDocuments } from './precache-plan.js';
 import { isCacheable } from './sw/fetch-strategy.js';
 
@@ -128,7 +128,7 @@ async function revalidate(url: string, cached: Response): Promise<Response | und
 }
 
 /** A collection document, validated as the app validates it: what the app would refuse is not worth keeping. */
-async function fetchJson<T>(url: string, schema: z.ZodType<T>): Promise<T> {
+async function fetchJson<T>(url: string, schema: ZodMiniType<T>): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`answered ${response.status}`);
   const parsed = schema.safeParse(await response.json().catch(() => undefined));

@@ -1,17 +1,21 @@
 import { pickText, type Artefact, type CollectionEntry } from '@vitrine/core';
 import { ArtefactViewer } from '@vitrine/viewer';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MetadataPanel } from '../components/MetadataPanel.js';
 import { ShareLink } from '../components/ShareLink.js';
 import { collectionFileUrl } from '../collection/config.js';
 import { shareUrl } from '../collection/share-url.js';
 import type { CollectionState } from '../collection/useCollection.js';
-import { AnnotationEditor } from '../editor/AnnotationEditor.js';
 import { editRequested, editToken } from '../editor/edit-session.js';
 import { useAnnotationEditor } from '../editor/useAnnotationEditor.js';
 import { useKiosk } from '../kiosk/KioskContext.js';
 import { hrefFor, useNavigate } from '../routing.js';
+
+/** The curator's editor (`vitrine serve --edit`): no visitor loads its code. */
+const AnnotationEditor = lazy(() =>
+  import('../editor/AnnotationEditor.js').then((module) => ({ default: module.AnnotationEditor })),
+);
 
 /** One artefact: the 3D viewer, what the museum says about it, and a link to share it. */
 export function ArtefactPage({ id, state }: { id: string; state: CollectionState }) {
@@ -66,7 +70,11 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
               />
             </div>
             <div className="artefact-details">
-              {token && <AnnotationEditor editor={editor} />}
+              {token && (
+                <Suspense fallback={null}>
+                  <AnnotationEditor editor={editor} />
+                </Suspense>
+              )}
               {artefact?.id === entry.id && <MetadataPanel artefact={artefact} languages={languages} />}
               {!kiosk && <ShareLink url={shareUrl(window.location.href, entry.id, openAnnotation)} title={title} />}
             </div>

@@ -212,4 +212,51 @@ describe('annotations on the amphora', () => {
       await context.close();
     }
   });
+
+  it('draws a measurement’s distance above the hotspots', async () => {
+    const { page, context, pageErrors } = await openIsolatedPage();
+    await openAmphora(page);
+    const box = (await page.locator('[data-vitrine-viewer] canvas').boundingBox())!;
+    await page.getByRole('button', { name: 'Measure' }).click();
+    // Two points on the body a little apart, where nothing of the page covers the canvas.
+    const points = [];
+    for (const [across, down] of [
+      [-0.08, 0.5],
+      [0.08, 0.5],
+      [-0.08, 0.6],
+      [0.08, 0.6],
+      [0, 0.4],
+    ]) {
+      const point = { x: box.x + box.width * (0.5 + across!), y: box.y + box.height * down! };
+      const free = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName === 'CANVAS', point);
+      if (free) points.push(point);
+      if (points.length === 2) break;
+    }
+    expect(points).toHaveLength(2);
+    for (const point of points) {
+      await page.mouse.click(point.x, point.y);
+      await page.waitForTimeout(400); // two clicks, not a double-click
+    }
+    const label = page.locator('.vitrine-measure-label');
+    await label.waitFor();
+    // In the hotspot layer and stacked over every hotspot there, however near.
+    const stacking = () =>
+      label.evaluate((element) => {
+        const layer = element.closest('.vitrine-hotspot-layer');
+        const zIndex = (node: Element) => Number(getComputedStyle(node).zIndex);
+        const wrapperOf = (node: Element) => {
+          let wrapper = node;
+          while (wrapper.parentElement && wrapper.parentElement !== layer) wrapper = wrapper.parentElement;
+          return wrapper;
+        };
+        const hotspots = [...(layer?.querySelectorAll('[data-annotation-id]') ?? [])].map((hotspot) =>
+          zIndex(wrapperOf(hotspot)),
+        );
+        return layer !== null && zIndex(wrapperOf(element)) > Math.max(...hotspots);
+      });
+    // drei stacks it on the first frame that draws it.
+    await expect.poll(stacking, { timeout: 5_000 }).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

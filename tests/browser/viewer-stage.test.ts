@@ -277,6 +277,75 @@ describe('the stage on the tablet', () => {
     await page.keyboard.press('Enter'); // Reset view, from where it already is: nothing moves.
   });
 
+  it('turns, tilts, pans and zooms from the keyboard on the focused stage', async () => {
+    await page.getByRole('button', { name: 'Reset view' }).click();
+    await settle(page, 300);
+    const initial = await view(page);
+    const stage = page.getByRole('img', { name: /^3D view of/ });
+    await stage.focus();
+    const radius = (camera: { position: number[]; target: number[] }) => distance(camera.position, camera.target);
+    await page.keyboard.press('ArrowLeft');
+    const turned = await view(page);
+    expect(radius(turned)).toBeCloseTo(radius(initial), 6);
+    // A 15° turn around the vertical through the orbit centre.
+    const bearing = (camera: { position: number[]; target: number[] }) =>
+      Math.atan2(camera.position[0]! - camera.target[0]!, camera.position[2]! - camera.target[2]!);
+    expect(Math.abs(bearing(turned) - bearing(initial))).toBeCloseTo(Math.PI / 12, 4);
+    await page.keyboard.press('ArrowRight');
+    expect(distance((await view(page)).position, initial.position)).toBeLessThan(1e-6);
+    await page.keyboard.press('ArrowUp');
+    expect((await view(page)).position[1]).toBeGreaterThan(initial.position[1]! + 0.001);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('+');
+    expect(radius(await view(page))).toBeCloseTo(radius(initial) / 1.25, 6);
+    await page.keyboard.press('-');
+    expect(radius(await view(page))).toBeCloseTo(radius(initial), 6);
+    await page.keyboard.press('Shift+ArrowRight');
+    const panned = await view(page);
+    expect(panned.target[0]).toBeGreaterThan(initial.target[0]! + 0.001);
+    expect(radius(panned)).toBeCloseTo(radius(initial), 6);
+    // The page did not scroll under the arrows.
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Reset view' }).click();
+    await expect.poll(async () => distance((await view(page)).position, initial.position)).toBeLessThan(1e-6);
+  });
+
+  it('measures from the keyboard: the point under the centre mark, on each side of the tablet', async () => {
+    const box = (await viewer.boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const triangles = await worldTriangles(path.join(ROOT, 'public/collection/tablet/mobile.glb'));
+    const stage = page.getByRole('img', { name: /^3D view of/ });
+    await page.getByRole('button', { name: 'Measure' }).click();
+    await expect(page.locator('.vitrine-centre-mark').count()).resolves.toBe(1);
+    await stage.focus();
+    const hits: Vector3[] = [];
+    // Six presses turn a quarter: the centre mark on the tablet's left side, then its right.
+    for (const [key, presses] of [
+      ['ArrowLeft', 6],
+      ['ArrowRight', 12],
+    ] as const) {
+      for (let press = 0; press < presses; press++) await page.keyboard.press(key);
+      await settle(page, 300); // drawn, so the probe's camera matrices are current
+      hits.push(nearestHit(rayThrough(centre, await view(page), box), triangles));
+      await page.keyboard.press('Enter');
+      if (hits.length === 1) {
+        await expect.poll(() => page.locator('.vitrine-readout').textContent()).toBe('Now pick the second point.');
+      }
+    }
+    const readout = page.locator('[data-measured-metres]');
+    await readout.waitFor();
+    const measured = Number(await readout.getAttribute('data-measured-metres'));
+    const truth = hits[0]!.distanceTo(hits[1]!);
+    console.log(`keyboard: measured ${measured.toFixed(5)} m; independent raycast ${truth.toFixed(5)} m`);
+    expect(Math.abs(measured - truth) / truth).toBeLessThan(0.01);
+    // Side to side is the tablet's width.
+    expect(Math.abs(measured - TABLET.width) / TABLET.width).toBeLessThan(0.03);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.vitrine-centre-mark').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Reset view' }).click();
+    await settle(page, 300);
+  });
+
   it('measures between two clicked points within 1% of the distance between their true surface points', async () => {
     const dimensions = TABLET;
     const camera = await view(page);

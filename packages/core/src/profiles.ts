@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * A device profile: what one class of device can download and render comfortably.
@@ -6,22 +6,22 @@ import { z } from 'zod';
  * measuring its output, never by assuming.
  */
 export const deviceProfileSchema = z.object({
-  name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
   /** Most triangles the derivative may have. */
-  maxTriangles: z.int().positive(),
+  maxTriangles: z.int().check(z.positive()),
   /** Longest texture side in pixels. */
-  maxTextureSize: z.int().positive(),
+  maxTextureSize: z.int().check(z.positive()),
   /** Largest file size in bytes, when the profile has one. */
-  maxBytes: z.int().positive().optional(),
+  maxBytes: z.optional(z.int().check(z.positive())),
   /** How textures are encoded for this profile. */
   textureFormat: z.enum(['webp', 'ktx2', 'jpeg', 'png']),
   /** The file written: a GLB for every viewer, or a USDZ for iOS AR Quick Look. */
-  container: z.enum(['glb', 'usdz']).default('glb'),
+  container: z._default(z.enum(['glb', 'usdz']), 'glb'),
   /**
    * How a GLB's geometry is compressed when the profile's readers need one kind; unset,
    * the collection's choice applies (meshopt, or Draco with `vitrine ingest --draco`).
    */
-  geometry: z.enum(['meshopt', 'draco']).optional(),
+  geometry: z.optional(z.enum(['meshopt', 'draco'])),
 });
 export type DeviceProfile = z.infer<typeof deviceProfileSchema>;
 export type DeviceProfileInput = z.input<typeof deviceProfileSchema>;
@@ -75,8 +75,8 @@ export const DEFAULT_PROFILES: Readonly<Record<string, DeviceProfile>> = Object.
  * with a new name needs every field.
  */
 export const profileOverridesSchema = z.record(
-  z.string().regex(/^[a-z][a-z0-9-]*$/),
-  deviceProfileSchema.omit({ name: true }).partial(),
+  z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+  z.partial(z.omit(deviceProfileSchema, { name: true })),
 );
 export type ProfileOverrides = z.infer<typeof profileOverridesSchema>;
 

@@ -1,17 +1,19 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * A BCP 47 language tag as used in collection files ("en", "fr", "pt-BR", "und" for text
  * in no particular language). Kept deliberately loose: the visitor's browser decides
  * what it understands, we only refuse what cannot be a tag.
  */
-export const languageTagSchema = z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'not a BCP 47 language tag');
+export const languageTagSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'not a BCP 47 language tag'));
 export type LanguageTag = z.infer<typeof languageTagSchema>;
 
 /** Text in one or more languages: `{ "en": "Mask", "fr": "Masque" }`. */
 export const languageTextSchema = z
-  .record(languageTagSchema, z.string().max(20_000))
-  .refine((text) => Object.keys(text).length > 0, 'needs text in at least one language');
+  .record(languageTagSchema, z.string().check(z.maxLength(20_000)))
+  .check(z.refine((text) => Object.keys(text).length > 0, 'needs text in at least one language'));
 export type LanguageText = z.infer<typeof languageTextSchema>;
 
 /** Wraps a plain string as text in one language. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** Length units a curator may state for a scan; glTF itself is always metres. */
 export const lengthUnitSchema = z.enum(['mm', 'cm', 'm', 'in']);

@@ -176,6 +176,9 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
           gl={{ toneMapping: NeutralToneMapping, antialias: true }}
           aria-label={messages.canvasLabel(title)}
           role="img"
+          className="vitrine-stage"
+          tabIndex={0}
+          onKeyDown={tools.onStageKeyDown}
           onCreated={({ gl }) => {
             rendererSlot.set(gl);
             recovery.watch(gl.domElement);
@@ -208,6 +211,7 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
                   onSurfaceDoubleClick={tools.onSurfaceDoubleClick}
                   measurePoints={tools.measurePoints}
                   measureLabel={measureLabel}
+                  measureLabelLayer={annotations.hotspotLayer}
                   immersive={immersive}
                   savedView={savedView}
                   autoRotate={props.autoRotate}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { languageTagSchema, languageTextSchema } from '../text.js';
 import { artefactIdSchema, relativeFileSchema } from './artefact.js';
 
@@ -10,18 +10,20 @@ export const ANNOTATIONS_SCHEMA_VERSION = 1;
  */
 export const annotationIdSchema = artefactIdSchema;
 
-/** A point or direction in the artefact's space: metres, Y up, as the derivatives are. */
-export const vector3Schema = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
+/**
+ * A point or direction in the artefact's space: metres, Y up, as the derivatives are.
+ * Finite, as every zod 4 number is (it refuses Infinity and NaN).
+ */
+export const vector3Schema = z.tuple([z.number(), z.number(), z.number()]);
 export type Point3 = z.infer<typeof vector3Schema>;
 
 /** The surface normal need not be normalized, but it must point somewhere. */
-const normalSchema = vector3Schema.refine(
-  ([x, y, z]) => Math.hypot(x, y, z) > 1e-9,
-  'the normal must not be the zero vector',
+const normalSchema = vector3Schema.check(
+  z.refine(([x, y, z]) => Math.hypot(x, y, z) > 1e-9, 'the normal must not be the zero vector'),
 );
 
 /** A CSS hex colour; the viewer uses it for the layer's hotspots. */
-export const colourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a hex colour like #7a3b1d');
+export const colourSchema = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'use a hex colour like #7a3b1d'));
 
 /** A group of annotations that a visitor can show or hide: "Decoration", "Conservation". */
 export const annotationLayerSchema = z.object({
@@ -29,16 +31,18 @@ export const annotationLayerSchema = z.object({
   label: languageTextSchema,
   colour: colourSchema,
   /** Shown when the viewer opens; the visitor can still switch it on. */
-  visible: z.boolean().default(true),
+  visible: z._default(z.boolean(), true),
 });
 
 /** Where the camera goes to look at an annotation. */
 export const annotationViewSchema = z
   .object({ position: vector3Schema, target: vector3Schema })
-  .refine(
-    ({ position, target }) =>
-      Math.hypot(position[0] - target[0], position[1] - target[1], position[2] - target[2]) > 1e-6,
-    'the view position and target must differ',
+  .check(
+    z.refine(
+      ({ position, target }) =>
+        Math.hypot(position[0] - target[0], position[1] - target[1], position[2] - target[2]) > 1e-6,
+      'the view position and target must differ',
+    ),
   );
 
 /** The Web Annotation model's target, narrowed to a point on the artefact's surface. */
@@ -47,7 +51,7 @@ export const annotationTargetSchema = z.object({
   position: vector3Schema,
   /** Outward surface normal at `position`. */
   normal: normalSchema,
-  view: annotationViewSchema.optional(),
+  view: z.optional(annotationViewSchema),
 });
 
 export const annotationImageSchema = z.object({
@@ -59,9 +63,11 @@ export const annotationImageSchema = z.object({
 export const annotationAudioSchema = z.object({
   url: relativeFileSchema,
   /** WebVTT captions, so the recording is not only for visitors who hear it. */
-  captions: relativeFileSchema.refine((file) => file.toLowerCase().endsWith('.vtt'), 'captions must be a .vtt file'),
+  captions: relativeFileSchema.check(
+    z.refine((file) => file.toLowerCase().endsWith('.vtt'), 'captions must be a .vtt file'),
+  ),
   /** Language of the recording and its captions. */
-  language: languageTagSchema.default('en'),
+  language: z._default(languageTagSchema, 'en'),
 });
 
 /**
@@ -71,8 +77,8 @@ export const annotationAudioSchema = z.object({
 export const annotationBodySchema = z.object({
   title: languageTextSchema,
   text: languageTextSchema,
-  image: annotationImageSchema.optional(),
-  audio: annotationAudioSchema.optional(),
+  image: z.optional(annotationImageSchema),
+  audio: z.optional(annotationAudioSchema),
 });
 
 /** One annotation, shaped after the W3C Web Annotation model: id, body, target, provenance. */
@@ -81,45 +87,47 @@ export const annotationSchema = z.object({
   /** The id of one of the document's layers. */
   layer: annotationIdSchema,
   /** Place in the guided tour: lower comes first; ties keep the document's order. */
-  order: z.int().nonnegative(),
+  order: z.int().check(z.nonnegative()),
   target: annotationTargetSchema,
   body: annotationBodySchema,
-  created: z.iso.datetime().optional(),
+  created: z.optional(z.iso.datetime()),
   /** Who wrote it: a person or a department, as the museum credits it. */
-  creator: z.string().max(200).optional(),
+  creator: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /** `annotations.json` in an artefact's folder, named by the manifest's `annotations`. */
 export const annotationsDocumentSchema = z
   .object({
     schemaVersion: z.literal(ANNOTATIONS_SCHEMA_VERSION),
-    layers: z.array(annotationLayerSchema).min(1).max(50),
-    annotations: z.array(annotationSchema).max(500),
+    layers: z.array(annotationLayerSchema).check(z.minLength(1), z.maxLength(50)),
+    annotations: z.array(annotationSchema).check(z.maxLength(500)),
   })
-  .superRefine((document, context) => {
-    reportDuplicates(
-      document.layers.map((layer) => layer.id),
-      'layers',
-      'layer',
-      context,
-    );
-    reportDuplicates(
-      document.annotations.map((annotation) => annotation.id),
-      'annotations',
-      'annotation',
-      context,
-    );
-    const layers = new Set(document.layers.map((layer) => layer.id));
-    document.annotations.forEach((annotation, index) => {
-      if (!layers.has(annotation.layer)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['annotations', index, 'layer'],
-          message: `layer "${annotation.layer}" is not one of the document's layers`,
-        });
-      }
-    });
-  });
+  .check(
+    z.superRefine((document, context) => {
+      reportDuplicates(
+        document.layers.map((layer) => layer.id),
+        'layers',
+        'layer',
+        context,
+      );
+      reportDuplicates(
+        document.annotations.map((annotation) => annotation.id),
+        'annotations',
+        'annotation',
+        context,
+      );
+      const layers = new Set(document.layers.map((layer) => layer.id));
+      document.annotations.forEach((annotation, index) => {
+        if (!layers.has(annotation.layer)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['annotations', index, 'layer'],
+            message: `layer "${annotation.layer}" is not one of the document's layers`,
+          });
+        }
+      });
+    }),
+  );
 
 export type AnnotationsDocument = z.infer<typeof annotationsDocumentSchema>;
 export type Annotation = z.infer<typeof annotationSchema>;
@@ -146,7 +154,7 @@ export function annotationsInTourOrder(document: AnnotationsDocument): Annotatio
 }
 
 /** One line for a curator: where in the document the first problem is and what it is. */
-export function describeAnnotationsError(error: z.ZodError): string {
+export function describeAnnotationsError(error: z.core.$ZodError): string {
   const [first] = error.issues;
   if (!first) return 'is not a valid annotations document';
   const where = first.path.length > 0 ? `${formatPath(first.path)}: ` : '';
@@ -160,7 +168,7 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function reportDuplicates(ids: readonly string[], key: string, noun: string, context: z.RefinementCtx): void {
+function reportDuplicates(ids: readonly string[], key: string, noun: string, context: z.core.$RefinementCtx): void {
   const seen = new Set<string>();
   ids.forEach((id, index) => {
     if (seen.has(id)) {

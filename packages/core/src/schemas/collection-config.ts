@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { profileOverridesSchema } from '../profiles.js';
 
 /**
@@ -11,19 +11,19 @@ import { profileOverridesSchema } from '../profiles.js';
  */
 export const kioskConfigSchema = z.object({
   /** Every page of this collection is a kiosk, without `?kiosk` in the address. */
-  always: z.boolean().default(false),
+  always: z._default(z.boolean(), false),
   /** Seconds without a touch, a click or a key before the installation starts again. */
-  idleSeconds: z.int().min(10).max(3600).default(120),
+  idleSeconds: z._default(z.int().check(z.gte(10), z.lte(3600)), 120),
   /** What the idle screen shows: the artefacts turning slowly, or their guided tours. */
-  attract: z.enum(['turn', 'tour']).default('turn'),
+  attract: z._default(z.enum(['turn', 'tour']), 'turn'),
   /** Seconds each artefact is shown in the idle loop before the next. */
-  attractSeconds: z.int().min(5).max(3600).default(40),
+  attractSeconds: z._default(z.int().check(z.gte(5), z.lte(3600)), 40),
 });
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;
 
 export const collectionConfigSchema = z.object({
-  profiles: profileOverridesSchema.optional(),
-  kiosk: kioskConfigSchema.optional(),
+  profiles: z.optional(profileOverridesSchema),
+  kiosk: z.optional(kioskConfigSchema),
 });
 export type CollectionConfig = z.infer<typeof collectionConfigSchema>;
 

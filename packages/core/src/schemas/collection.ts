@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { languageTextSchema } from '../text.js';
 import { artefactIdSchema, dimensionsSchema, relativeFileSchema } from './artefact.js';
 import { kioskConfigSchema } from './collection-config.js';
@@ -9,20 +9,20 @@ export const COLLECTION_SCHEMA_VERSION = 1;
 export const collectionEntrySchema = z.object({
   id: artefactIdSchema,
   title: languageTextSchema,
-  creator: languageTextSchema.optional(),
+  creator: z.optional(languageTextSchema),
   /** The artefact's manifest, relative to index.json. */
   manifest: relativeFileSchema,
-  poster: relativeFileSchema.optional(),
+  poster: z.optional(relativeFileSchema),
   dimensions: dimensionsSchema,
-  tags: z.array(z.string().max(100)).max(100).optional(),
+  tags: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100))),
 });
 
 /** `index.json` at the root of a collection. */
 export const collectionSchema = z.object({
   schemaVersion: z.literal(COLLECTION_SCHEMA_VERSION),
-  title: languageTextSchema.optional(),
+  title: z.optional(languageTextSchema),
   /** The kiosk settings of vitrine.config.json, copied here by ingest. */
-  kiosk: kioskConfigSchema.optional(),
+  kiosk: z.optional(kioskConfigSchema),
   artefacts: z.array(collectionEntrySchema),
 });
 

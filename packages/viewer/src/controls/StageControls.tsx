@@ -2,7 +2,7 @@ import type { Dimensions } from '@vitrine/core';
 import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, type ComponentRef, type Ref } from 'react';
-import { PerspectiveCamera, TOUCH, Vector3 } from 'three';
+import { MathUtils, PerspectiveCamera, Raycaster, Spherical, TOUCH, Vector2, Vector3, type Object3D } from 'three';
 import { usePrefersReducedMotion } from '../annotations/usePrefersReducedMotion.js';
 import { frameDimensions, type Framing } from '../stage/frame-bounds.js';
 import { startFlight, viewAt, zoomedView, type Flight, type View } from './camera-flight.js';
@@ -15,6 +15,17 @@ export interface StageControlsHandle {
   zoomTo(point: Vector3): void;
   /** Where the camera is and what it looks at now, in the artefact's metres. */
   view(): { position: [number, number, number]; target: [number, number, number] } | undefined;
+  /**
+   * Turn around the artefact (positive: as a drag to the right would) and tilt the view
+   * (positive: towards the horizon), in radians, within the same limits as a drag.
+   */
+  turn(azimuth: number, polar: number): void;
+  /** Come closer (factor above 1) or go farther, within the zoom limits. */
+  zoomBy(factor: number): void;
+  /** Move the view right and up by shares of the artefact's radius, the centre kept on the artefact. */
+  panBy(right: number, up: number): void;
+  /** The artefact's surface under the centre of the view, with its outward normal; none when the centre misses it. */
+  surfaceAtCentre(): { point: Vector3; normal?: Vector3 } | undefined;
 }
 
 export interface StageControlsProps {
@@ -29,6 +40,8 @@ export interface StageControlsProps {
   savedView?: { current: View | undefined };
   /** Turn slowly around the artefact (a gallery's idle screen); never under prefers-reduced-motion. */
   autoRotate?: boolean;
+  /** The artefact, for what lies under the centre of the view. */
+  artefact?: Object3D;
 }
 
 /** A full turn a minute: slow enough to read the object, fast enough to be seen moving. */
@@ -38,6 +51,10 @@ const AUTO_ROTATE_SPEED = 1;
 const MIN_DISTANCE = 0.15;
 /** Farthest, as a multiple of the framing distance: the artefact never shrinks to a speck. */
 const MAX_DISTANCE = 2.5;
+/** Just above the horizon: the floor is never seen from below. */
+const MAX_POLAR_ANGLE = Math.PI / 2 - 0.02;
+/** The centre of the view in normalized device coordinates. */
+const VIEW_CENTRE = new Vector2(0, 0);
 
 /**
  * Orbit controls for an artefact on the floor: turn (one finger or the mouse), zoom
@@ -46,7 +63,7 @@ const MAX_DISTANCE = 2.5;
  * bounds. The view is framed from the manifest's dimensions once per artefact, so a
  * richer derivative replacing the thumb leaves the visitor's camera where it was.
  */
-export function StageControls({ dimensions, ref, savedView, autoRotate = false }: StageControlsProps) {
+export function StageControls({ dimensions, ref, savedView, autoRotate = false, artefact }: StageControlsProps) {
   const reducedMotion = usePrefersReducedMotion();
   const camera = useThree((state) => state.camera);
   const invalidate = useThree((state) => state.invalidate);
@@ -95,9 +112,61 @@ export function StageControls({ dimensions, ref, savedView, autoRotate = false }
     [camera, invalidate],
   );
 
+  const moveCamera = useMemo(() => {
+    const offset = new Vector3();
+    const spherical = new Spherical();
+    const raycaster = new Raycaster();
+    return {
+      turn(azimuth: number, polar: number) {
+        const orbit = controls.current;
+        if (!orbit) return;
+        flight.current = null;
+        spherical.setFromVector3(offset.copy(camera.position).sub(orbit.target));
+        spherical.theta -= azimuth;
+        spherical.phi = MathUtils.clamp(spherical.phi + polar, 0.05, MAX_POLAR_ANGLE);
+        camera.position.copy(orbit.target).add(offset.setFromSpherical(spherical));
+        orbit.update();
+        invalidate();
+      },
+      zoomBy(factor: number) {
+        const orbit = controls.current;
+        if (!orbit) return;
+        flight.current = null;
+        offset.copy(camera.position).sub(orbit.target);
+        offset.setLength(MathUtils.clamp(offset.length() / factor, minDistance, maxDistance));
+        camera.position.copy(orbit.target).add(offset);
+        orbit.update();
+        invalidate();
+      },
+      panBy(right: number, up: number) {
+        const orbit = controls.current;
+        if (!orbit) return;
+        flight.current = null;
+        camera.updateMatrixWorld();
+        offset.setFromMatrixColumn(camera.matrixWorld, 0).multiplyScalar(right * framing.radius);
+        camera.position.add(offset);
+        orbit.target.add(offset);
+        offset.setFromMatrixColumn(camera.matrixWorld, 1).multiplyScalar(up * framing.radius);
+        camera.position.add(offset);
+        orbit.target.add(offset);
+        orbit.update(); // its change event keeps the centre within the artefact's bounds
+        invalidate();
+      },
+      surfaceAtCentre() {
+        if (!artefact) return undefined;
+        camera.updateMatrixWorld(); // a key may have moved it since the last frame
+        raycaster.setFromCamera(VIEW_CENTRE, camera);
+        const hit = raycaster.intersectObject(artefact, true)[0];
+        if (!hit) return undefined;
+        return { point: hit.point, normal: hit.face?.normal.clone().transformDirection(hit.object.matrixWorld) };
+      },
+    };
+  }, [artefact, camera, framing, invalidate, minDistance, maxDistance]);
+
   useImperativeHandle(
     ref,
     () => ({
+      ...moveCamera,
       reset: () => fly(frame()),
       zoomTo: (point) => {
         const to = zoomedView(camera.position, point, minDistance, maxDistance);
@@ -109,7 +178,7 @@ export function StageControls({ dimensions, ref, savedView, autoRotate = false }
           ? { position: camera.position.toArray(), target: controls.current.target.toArray() }
           : undefined,
     }),
-    [camera, fly, frame, framing, minDistance, maxDistance],
+    [camera, fly, frame, framing, minDistance, maxDistance, moveCamera],
   );
 
   const view = useMemo<View>(() => ({ position: new Vector3(), target: new Vector3() }), []);
@@ -142,8 +211,7 @@ export function StageControls({ dimensions, ref, savedView, autoRotate = false }
       enableDamping={false}
       minDistance={minDistance}
       maxDistance={maxDistance}
-      // Just above the horizon: the floor is never seen from below.
-      maxPolarAngle={Math.PI / 2 - 0.02}
+      maxPolarAngle={MAX_POLAR_ANGLE}
       // One finger turns, two pinch to zoom and drag to pan, as in maps and photo apps.
       touches={{ ONE: TOUCH.ROTATE, TWO: TOUCH.DOLLY_PAN }}
       autoRotate={autoRotate && !reducedMotion}

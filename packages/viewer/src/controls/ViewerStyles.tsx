@@ -88,6 +88,25 @@ const CSS = `
 .vitrine-readout strong {
   font-variant-numeric: tabular-nums;
 }
+.vitrine-stage:focus-visible {
+  outline: 3px solid #1d4ed8;
+  outline-offset: -3px;
+}
+/* A ring with a dot, dark on light and light on dark, over any artefact; clicks go through. */
+.vitrine-centre-mark {
+  position: absolute;
+  left: 50%;
+  top: 50%;
+  z-index: 2;
+  width: 1.25rem;
+  height: 1.25rem;
+  margin: -0.625rem 0 0 -0.625rem;
+  border: 2px solid #b3261e;
+  border-radius: 50%;
+  box-shadow: 0 0 0 1px #fff, inset 0 0 0 1px #fff;
+  background: radial-gradient(circle, #b3261e 0 2px, transparent 2.5px);
+  pointer-events: none;
+}
 .vitrine-measure-label {
   display: block;
   /* Above the line, not on it: the line shows what was measured. */

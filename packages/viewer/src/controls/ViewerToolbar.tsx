@@ -26,46 +26,52 @@ export function ViewerToolbar({ tools, messages, measureLabel, notice, children 
       ? ''
       : measureLabel
         ? messages.measureResult(measureLabel)
-        : tools.measurePoints.length === 1
-          ? messages.measureNext
-          : messages.measureHint;
+        : tools.centreMissed
+          ? messages.measureMissed
+          : tools.measurePoints.length === 1
+            ? messages.measureNext
+            : messages.measureHint;
   return (
-    <div className="vitrine-tools">
-      <p className="vitrine-readout" aria-live="polite" data-measured-metres={tools.measuredMetres}>
-        {readout}
-      </p>
-      <div className="vitrine-toolbar" role="group" aria-label={messages.viewTools}>
-        <div role="group" aria-label={messages.renderMode}>
-          {RENDER_MODES.map((mode) => (
-            <button
-              key={mode}
-              type="button"
-              className="vitrine-tool"
-              aria-pressed={tools.renderMode === mode}
-              onClick={() => tools.setRenderMode(mode)}
-            >
-              {messages.renderModeNames[mode]}
-            </button>
-          ))}
+    <>
+      {/* Where Enter on the focused stage marks a point: the centre of the view. */}
+      {tools.aiming && <span className="vitrine-centre-mark" aria-hidden="true" />}
+      <div className="vitrine-tools">
+        <p className="vitrine-readout" aria-live="polite" data-measured-metres={tools.measuredMetres}>
+          {readout}
+        </p>
+        <div className="vitrine-toolbar" role="group" aria-label={messages.viewTools}>
+          <div role="group" aria-label={messages.renderMode}>
+            {RENDER_MODES.map((mode) => (
+              <button
+                key={mode}
+                type="button"
+                className="vitrine-tool"
+                aria-pressed={tools.renderMode === mode}
+                onClick={() => tools.setRenderMode(mode)}
+              >
+                {messages.renderModeNames[mode]}
+              </button>
+            ))}
+          </div>
+          <span className="vitrine-divider" aria-hidden="true" />
+          <button
+            type="button"
+            className="vitrine-tool"
+            data-icon=""
+            aria-pressed={tools.measuring}
+            onClick={tools.toggleMeasuring}
+          >
+            <RulerIcon />
+            <span className="vitrine-tool-name">{messages.measure}</span>
+          </button>
+          <button type="button" className="vitrine-tool" data-icon="" onClick={tools.resetView}>
+            <ResetIcon />
+            <span className="vitrine-tool-name">{messages.resetView}</span>
+          </button>
+          {children}
         </div>
-        <span className="vitrine-divider" aria-hidden="true" />
-        <button
-          type="button"
-          className="vitrine-tool"
-          data-icon=""
-          aria-pressed={tools.measuring}
-          onClick={tools.toggleMeasuring}
-        >
-          <RulerIcon />
-          <span className="vitrine-tool-name">{messages.measure}</span>
-        </button>
-        <button type="button" className="vitrine-tool" data-icon="" onClick={tools.resetView}>
-          <ResetIcon />
-          <span className="vitrine-tool-name">{messages.resetView}</span>
-        </button>
-        {children}
       </div>
-    </div>
+    </>
   );
 }
 

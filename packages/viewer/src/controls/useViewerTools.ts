@@ -1,8 +1,17 @@
 import type { ThreeEvent } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type RefObject,
+} from 'react';
 import { measuredMetres, withPoint, type MeasurePoints } from '../measure/measurement.js';
 import type { RenderMode } from '../stage/useRenderMode.js';
 import { isDoubleTap, type Tap } from './double-tap.js';
+import { stageKeyAction } from './stage-keys.js';
 import type { StageControlsHandle } from './StageControls.js';
 
 /** The study tools' state, shared by the stage inside the canvas and the toolbar over it. */
@@ -21,6 +30,12 @@ export interface ViewerTools {
   onSurfaceClick: (event: ThreeEvent<MouseEvent>) => void;
   /** The browser's own double-click on the artefact: a zoom towards it. */
   onSurfaceDoubleClick: (event: ThreeEvent<MouseEvent>) => void;
+  /** Keys on the focused stage: turn, tilt, zoom, and mark the point under the centre (see stage-keys.ts). */
+  onStageKeyDown: (event: ReactKeyboardEvent<HTMLElement>) => void;
+  /** The last Enter on the stage found no surface under the centre mark. */
+  centreMissed: boolean;
+  /** A click or Enter marks a point (measuring, or an editor placing a hotspot): the centre mark shows. */
+  aiming: boolean;
 }
 
 /** A point picked on the artefact's surface, in the artefact's metres (Y up), with its outward normal. */
@@ -42,6 +57,7 @@ export function useViewerTools(onPick?: (pick: SurfacePick) => void): ViewerTool
   const [renderMode, setRenderMode] = useState<RenderMode>('textured');
   const [measuring, setMeasuring] = useState(false);
   const [measurePoints, setMeasurePoints] = useState<MeasurePoints>([]);
+  const [centreMissed, setCentreMissed] = useState(false);
   const stage = useRef<StageControlsHandle>(null);
   const lastTap = useRef<Tap | undefined>(undefined);
   const lastZoom = useRef(-Infinity);
@@ -49,6 +65,7 @@ export function useViewerTools(onPick?: (pick: SurfacePick) => void): ViewerTool
   const toggleMeasuring = useCallback(() => {
     setMeasuring((on) => !on);
     setMeasurePoints([]);
+    setCentreMissed(false);
   }, []);
   const resetView = useCallback(() => stage.current?.reset(), []);
 
@@ -77,6 +94,7 @@ export function useViewerTools(onPick?: (pick: SurfacePick) => void): ViewerTool
       }
       if (measuring) {
         const point = event.point.clone();
+        setCentreMissed(false);
         setMeasurePoints((points) => withPoint(points, point));
         return;
       }
@@ -105,6 +123,29 @@ export function useViewerTools(onPick?: (pick: SurfacePick) => void): ViewerTool
     [measuring],
   );
 
+  const onStageKeyDown = useCallback(
+    (event: ReactKeyboardEvent<HTMLElement>) => {
+      // Keys meant for what sits on the stage (a hotspot, a label) are not the stage's.
+      if (event.target !== event.currentTarget || event.defaultPrevented) return;
+      const action = stageKeyAction(event);
+      if (!action) return;
+      const controls = stage.current;
+      if (action.kind === 'turn') controls?.turn(action.azimuth, action.polar);
+      else if (action.kind === 'zoom') controls?.zoomBy(action.factor);
+      else if (action.kind === 'pan') controls?.panBy(action.right, action.up);
+      else if (measuring || onPick) {
+        const surface = controls?.surfaceAtCentre();
+        setCentreMissed(!surface);
+        if (surface && measuring) setMeasurePoints((points) => withPoint(points, surface.point));
+        else if (surface?.normal && onPick)
+          onPick({ position: surface.point.toArray(), normal: surface.normal.toArray() });
+      } else return; // Enter with nothing to mark: the page's to have
+      // The page must not scroll under the arrows, nor an open annotation step to the next.
+      event.preventDefault();
+    },
+    [measuring, onPick],
+  );
+
   return useMemo(
     () => ({
       renderMode,
@@ -117,7 +158,21 @@ export function useViewerTools(onPick?: (pick: SurfacePick) => void): ViewerTool
       resetView,
       onSurfaceClick,
       onSurfaceDoubleClick,
+      onStageKeyDown,
+      centreMissed,
+      aiming: measuring || onPick !== undefined,
     }),
-    [renderMode, measuring, toggleMeasuring, measurePoints, resetView, onSurfaceClick, onSurfaceDoubleClick],
+    [
+      renderMode,
+      measuring,
+      toggleMeasuring,
+      measurePoints,
+      resetView,
+      onSurfaceClick,
+      onSurfaceDoubleClick,
+      onStageKeyDown,
+      centreMissed,
+      onPick,
+    ],
   );
 }

@@ -35,6 +35,8 @@ export interface ViewerMessages {
   measure: string;
   measureHint: string;
   measureNext: string;
+  /** Enter on the stage while the centre mark was off the artefact. */
+  measureMissed: string;
   measureResult: (distance: string) => string;
   resetView: string;
   // Immersive modes (WebXR): VR on a headset, AR on a phone.
@@ -80,7 +82,8 @@ const en: ViewerMessages = {
   errorNetwork: 'The connection failed.',
   errorInvalid: 'Its files are damaged or incomplete.',
   retry: 'Try again',
-  canvasLabel: (title) => `3D view of ${title}. Drag to turn, scroll or pinch to zoom.`,
+  canvasLabel: (title) =>
+    `3D view of ${title}. Drag or use the arrow keys to turn, Shift and the arrows to move; scroll, pinch or + and − to zoom.`,
   annotations: 'Annotations',
   annotationsError: 'The annotations could not be loaded.',
   hotspotLabel: (number, title) => `${number}. ${title}`,
@@ -98,7 +101,9 @@ const en: ViewerMessages = {
   renderMode: 'Surface',
   renderModeNames: { textured: 'Textured', clay: 'Clay', wireframe: 'Wireframe' },
   measure: 'Measure',
-  measureHint: 'Click or tap two points on the surface. Esc to stop.',
+  measureHint:
+    'Click or tap two points on the surface, or turn the artefact under the centre mark and press Enter. Esc to stop.',
+  measureMissed: 'The centre mark is not on the artefact: turn or zoom until it is, then press Enter.',
   measureNext: 'Now pick the second point.',
   measureResult: (distance) => `Distance: ${distance}`,
   resetView: 'Reset view',
@@ -131,7 +136,8 @@ const fr: ViewerMessages = {
   errorNetwork: 'La connexion a échoué.',
   errorInvalid: 'Ses fichiers sont endommagés ou incomplets.',
   retry: 'Réessayer',
-  canvasLabel: (title) => `Vue 3D de ${title}. Faites glisser pour tourner, molette ou pincement pour zoomer.`,
+  canvasLabel: (title) =>
+    `Vue 3D de ${title}. Faites glisser ou utilisez les flèches pour tourner, Maj et les flèches pour déplacer ; molette, pincement ou + et − pour zoomer.`,
   annotations: 'Annotations',
   annotationsError: 'Les annotations n’ont pas pu être chargées.',
   hotspotLabel: (number, title) => `${number}. ${title}`,
@@ -149,7 +155,10 @@ const fr: ViewerMessages = {
   renderMode: 'Surface',
   renderModeNames: { textured: 'Texturé', clay: 'Argile', wireframe: 'Filaire' },
   measure: 'Mesurer',
-  measureHint: 'Cliquez ou touchez deux points de la surface. Échap pour arrêter.',
+  measureHint:
+    'Cliquez ou touchez deux points de la surface, ou tournez l’objet sous le repère central et appuyez sur Entrée. Échap pour arrêter.',
+  measureMissed:
+    'Le repère central n’est pas sur l’objet : tournez ou zoomez jusqu’à ce qu’il y soit, puis appuyez sur Entrée.',
   measureNext: 'Choisissez maintenant le second point.',
   measureResult: (distance) => `Distance : ${distance}`,
   resetView: 'Réinitialiser la vue',
@@ -183,7 +192,8 @@ const it: ViewerMessages = {
   errorNetwork: 'La connessione non è riuscita.',
   errorInvalid: 'I suoi file sono danneggiati o incompleti.',
   retry: 'Riprova',
-  canvasLabel: (title) => `Vista 3D di ${title}. Trascina per ruotare, scorri o pizzica per ingrandire.`,
+  canvasLabel: (title) =>
+    `Vista 3D di ${title}. Trascina o usa le frecce per ruotare, Maiusc e le frecce per spostare; scorri, pizzica o usa + e − per ingrandire.`,
   annotations: 'Annotazioni',
   annotationsError: 'Non è stato possibile caricare le annotazioni.',
   hotspotLabel: (number, title) => `${number}. ${title}`,
@@ -201,7 +211,9 @@ const it: ViewerMessages = {
   renderMode: 'Superficie',
   renderModeNames: { textured: 'Con texture', clay: 'Argilla', wireframe: 'Fil di ferro' },
   measure: 'Misura',
-  measureHint: 'Fai clic o tocca due punti della superficie. Esc per terminare.',
+  measureHint:
+    'Fai clic o tocca due punti della superficie, oppure ruota l’oggetto sotto il mirino centrale e premi Invio. Esc per terminare.',
+  measureMissed: 'Il mirino centrale non è sull’oggetto: ruota o ingrandisci finché non lo è, poi premi Invio.',
   measureNext: 'Ora scegli il secondo punto.',
   measureResult: (distance) => `Distanza: ${distance}`,
   resetView: 'Ripristina la vista',
@@ -235,7 +247,8 @@ const pl: ViewerMessages = {
   errorNetwork: 'Połączenie nie powiodło się.',
   errorInvalid: 'Jego pliki są uszkodzone lub niekompletne.',
   retry: 'Spróbuj ponownie',
-  canvasLabel: (title) => `Widok 3D: ${title}. Przeciągnij, aby obrócić; przewiń lub uszczypnij, aby powiększyć.`,
+  canvasLabel: (title) =>
+    `Widok 3D: ${title}. Przeciągnij lub użyj strzałek, aby obrócić, a Shift i strzałek, aby przesunąć; przewiń, uszczypnij lub naciśnij + i −, aby powiększyć.`,
   annotations: 'Adnotacje',
   annotationsError: 'Nie udało się wczytać adnotacji.',
   hotspotLabel: (number, title) => `${number}. ${title}`,
@@ -253,7 +266,9 @@ const pl: ViewerMessages = {
   renderMode: 'Powierzchnia',
   renderModeNames: { textured: 'Tekstura', clay: 'Glina', wireframe: 'Siatka' },
   measure: 'Zmierz',
-  measureHint: 'Kliknij lub dotknij dwóch punktów na powierzchni. Esc, aby zakończyć.',
+  measureHint:
+    'Kliknij lub dotknij dwóch punktów na powierzchni albo obróć obiekt pod znacznikiem środka i naciśnij Enter. Esc, aby zakończyć.',
+  measureMissed: 'Znacznik środka nie wskazuje obiektu: obróć lub przybliż widok, aż go wskaże, i naciśnij Enter.',
   measureNext: 'Teraz wybierz drugi punkt.',
   measureResult: (distance) => `Odległość: ${distance}`,
   resetView: 'Przywróć widok',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glbUsesExtension } from './load-derivative.js';
+import { glbExtensionsUsed } from './load-derivative.js';
 
 function glb(json: object): ArrayBuffer {
   let text = JSON.stringify(json);
@@ -16,17 +16,16 @@ function glb(json: object): ArrayBuffer {
   return bytes.buffer;
 }
 
-describe('glbUsesExtension', () => {
-  it('finds KTX2 textures from the GLB’s own JSON', () => {
+describe('glbExtensionsUsed', () => {
+  it('reads the extensions from the GLB’s own JSON, to load only the decoders it needs', () => {
     const file = glb({ asset: { version: '2.0' }, extensionsUsed: ['KHR_texture_basisu', 'EXT_meshopt_compression'] });
-    expect(glbUsesExtension(file, 'KHR_texture_basisu')).toBe(true);
-    expect(glbUsesExtension(file, 'KHR_draco_mesh_compression')).toBe(false);
+    expect(glbExtensionsUsed(file)).toEqual(['KHR_texture_basisu', 'EXT_meshopt_compression']);
+    expect(glbExtensionsUsed(glb({ asset: { version: '2.0' } }))).toEqual([]);
   });
 
-  it('says no, rather than throwing, for anything that is not a GLB', () => {
-    expect(glbUsesExtension(new TextEncoder().encode('<html>not found</html>').buffer, 'KHR_texture_basisu')).toBe(
-      false,
-    );
-    expect(glbUsesExtension(new ArrayBuffer(3), 'KHR_texture_basisu')).toBe(false);
+  it('finds none, rather than throwing, in anything that is not a GLB', () => {
+    expect(glbExtensionsUsed(new TextEncoder().encode('<html>not found</html>').buffer)).toEqual([]);
+    expect(glbExtensionsUsed(new ArrayBuffer(3))).toEqual([]);
+    expect(glbExtensionsUsed(glb({ extensionsUsed: 'KHR_texture_basisu' }))).toEqual([]);
   });
 });

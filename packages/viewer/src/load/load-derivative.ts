@@ -19,10 +19,12 @@ export interface LoadDerivativeOptions extends FetchDerivativeOptions {
 export async function loadDerivative(url: string, options: LoadDerivativeOptions = {}): Promise<Object3D> {
   const bytes = await fetchDerivative(url, options);
   options.signal?.throwIfAborted();
-  const renderer = glbUsesExtension(bytes, 'KHR_texture_basisu') ? await options.renderer?.() : undefined;
+  const used = glbExtensionsUsed(bytes);
+  const ktx2Renderer = used.includes('KHR_texture_basisu') ? await options.renderer?.() : undefined;
+  const loader = await createGltfLoader({ draco: used.includes('KHR_draco_mesh_compression'), ktx2Renderer });
   options.signal?.throwIfAborted();
   try {
-    const gltf = await createGltfLoader(renderer).parseAsync(bytes, new URL('./', url).toString());
+    const gltf = await loader.parseAsync(bytes, new URL('./', url).toString());
     return gltf.scene;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -33,18 +35,22 @@ export async function loadDerivative(url: string, options: LoadDerivativeOptions
 const GLB_MAGIC = 0x46546c67; // "glTF"
 const JSON_CHUNK = 0x4e4f534a; // "JSON"
 
-/** Whether a GLB lists `extension` in extensionsUsed; false for anything that is not a GLB. */
-export function glbUsesExtension(bytes: ArrayBuffer, extension: string): boolean {
-  if (bytes.byteLength < 20) return false;
+/**
+ * The extensions a GLB lists in extensionsUsed, read from its JSON chunk before parsing, to
+ * know which decoders to load; none for anything that is not a GLB (the parser then says
+ * what is wrong with it).
+ */
+export function glbExtensionsUsed(bytes: ArrayBuffer): string[] {
+  if (bytes.byteLength < 20) return [];
   const view = new DataView(bytes);
-  if (view.getUint32(0, true) !== GLB_MAGIC || view.getUint32(16, true) !== JSON_CHUNK) return false;
+  if (view.getUint32(0, true) !== GLB_MAGIC || view.getUint32(16, true) !== JSON_CHUNK) return [];
   const length = view.getUint32(12, true);
-  if (20 + length > bytes.byteLength) return false;
+  if (20 + length > bytes.byteLength) return [];
   try {
     const json: unknown = JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, 20, length)));
     const used = (json as { extensionsUsed?: unknown }).extensionsUsed;
-    return Array.isArray(used) && used.includes(extension);
+    return Array.isArray(used) ? used.filter((name): name is string => typeof name === 'string') : [];
   } catch {
-    return false;
+    return [];
   }
 }

@@ -1,6 +1,7 @@
 import { Html, Line } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { HOTSPOT_Z_RANGE } from '../annotations/AnnotationHotspot.js';
 import type { MeasurePoints } from './measurement.js';
 
 export interface MeasureMarksProps {
@@ -10,17 +11,24 @@ export interface MeasureMarksProps {
   label?: string;
   /** Marker radius in metres: a small share of the artefact's size. */
   markerRadius: number;
+  /**
+   * The annotations' hotspot layer, when the artefact has annotations: the label goes
+   * there, above every hotspot, or a hotspot near the line would hide the distance.
+   */
+  labelLayer?: HTMLElement | null;
 }
 
 const MARK_COLOUR = '#b3261e';
+const ABOVE_HOTSPOTS: [number, number] = [HOTSPOT_Z_RANGE[0] + 1, HOTSPOT_Z_RANGE[0] + 1];
 
 /**
  * Markers, line and label of a measurement, drawn over the artefact (no depth test) so a
  * line that passes behind a bulge still shows where it runs.
  */
-export function MeasureMarks({ points, label, markerRadius }: MeasureMarksProps) {
+export function MeasureMarks({ points, label, markerRadius, labelLayer }: MeasureMarksProps) {
   const invalidate = useThree((state) => state.invalidate);
   useEffect(() => invalidate(), [points, invalidate]);
+  const portal = useMemo(() => (labelLayer ? { current: labelLayer } : undefined), [labelLayer]);
   const [a, b] = points;
   return (
     <group>
@@ -33,7 +41,13 @@ export function MeasureMarks({ points, label, markerRadius }: MeasureMarksProps)
       {a && b && (
         <>
           <Line points={[a, b]} color={MARK_COLOUR} lineWidth={2} depthTest={false} renderOrder={10} />
-          <Html position={a.clone().lerp(b, 0.5)} center zIndexRange={[2, 1]} pointerEvents="none">
+          <Html
+            position={a.clone().lerp(b, 0.5)}
+            center
+            portal={portal}
+            zIndexRange={portal ? ABOVE_HOTSPOTS : [2, 1]}
+            pointerEvents="none"
+          >
             <span className="vitrine-measure-label" aria-hidden="true">
               {label}
             </span>
