@@ -1,9 +1,7 @@
 import { installXrEmulator, xrEmulatorRequested } from '@vitrine/viewer';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
-import { i18n } from './i18n/index.js';
 import { offlineRequested } from './offline/offline-requested.js';
 import './styles.css';
 
@@ -17,8 +15,6 @@ if (offlineRequested(window.location.search))
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <App />
-    </I18nextProvider>
+    <App />
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { formatMetres, type Dimensions as DimensionsData } from '@vitrine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.js';
 
 /** Width × height × depth in units a visitor reads at a glance, in their number format. */
 export function Dimensions({ dimensions }: { dimensions: DimensionsData }) {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.js';
 
 /** The gallery's search field: a landmark of its own, labelled, filtering as the visitor types. */
 export function GallerySearch({ query, onQuery }: { query: string; onQuery: (query: string) => void }) {

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, UI_LANGUAGES, rememberLanguage, type UiLanguage } from '../i18n/index.js';
+import { LANGUAGE_NAMES, UI_LANGUAGES, rememberLanguage, useTranslation, type UiLanguage } from '../i18n/index.js';
 
 /** A labelled select of the interface languages; the choice is remembered on this device. */
 export function LanguageSwitcher() {

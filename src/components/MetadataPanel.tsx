@@ -1,7 +1,7 @@
 import { pickText, type Artefact } from '@vitrine/core';
 import { renderMarkdown } from '@vitrine/viewer';
 import { useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.js';
 import { licenceName, licenceUrl } from '../collection/licence.js';
 import { Dimensions } from './Dimensions.js';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.js';
 import { hrefFor, useNavigate } from '../routing.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 

@@ -1,7 +1,6 @@
 import { annotationsInTourOrder, pickText, type Annotation, type AnnotationsDocument } from '@vitrine/core';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, UI_LANGUAGES } from '../i18n/index.js';
+import { LANGUAGE_NAMES, UI_LANGUAGES, useTranslation } from '../i18n/index.js';
 import { withText } from './edit-document.js';
 import type { AnnotationEditorState } from './useAnnotationEditor.js';
 

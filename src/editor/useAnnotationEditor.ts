@@ -1,7 +1,7 @@
 import type { Annotation, AnnotationsDocument } from '@vitrine/core';
 import type { SurfacePick, ViewerCamera } from '@vitrine/viewer';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.js';
 import { loadAnnotations, saveAnnotations } from './annotations-api.js';
 import { addAnnotation, deleteAnnotation, moveInTour, updateAnnotation, withView } from './edit-document.js';
 

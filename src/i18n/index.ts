@@ -1,9 +1,9 @@
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 import it from './locales/it.json';
 import pl from './locales/pl.json';
+import { translate, type Messages, type TranslateValues } from './translate.js';
 
 export const UI_LANGUAGES = ['en', 'fr', 'it', 'pl'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -50,16 +50,46 @@ function safeStorage(): Storage | undefined {
   }
 }
 
-export const i18n = i18next.createInstance();
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, it: { translation: it }, pl: { translation: pl } },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...UI_LANGUAGES],
-  interpolation: { escapeValue: false }, // React escapes what it renders
-  returnNull: false,
-});
-i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
-});
-document.documentElement.lang = i18n.language;
+const MESSAGES: Readonly<Record<UiLanguage, Messages>> = { en, fr, it, pl };
+
+/**
+ * The visitor's UI language for the whole page: one value, changed by the language menu
+ * (and by a kiosk going back to the browser's), read by every component through
+ * useTranslation. The document's `lang` follows it, for screen readers and hyphenation.
+ */
+let current: UiLanguage = initialLanguage();
+const listeners = new Set<() => void>();
+document.documentElement.lang = current;
+
+export const i18n = {
+  get language(): UiLanguage {
+    return current;
+  },
+  /** The language in use (kept under i18next's name, which the components were written against). */
+  get resolvedLanguage(): UiLanguage {
+    return current;
+  },
+  async changeLanguage(language: string): Promise<void> {
+    const next = UI_LANGUAGES.find((spoken) => spoken === language) ?? 'en';
+    if (next === current) return;
+    current = next;
+    document.documentElement.lang = next;
+    for (const listener of listeners) listener();
+  },
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+export type Translate = (key: string, values?: TranslateValues) => string;
+
+/** `t` for the current language, and the language itself; components re-render when it changes. */
+export function useTranslation(): { t: Translate; i18n: typeof i18n } {
+  const language = useSyncExternalStore(i18n.subscribe, () => current);
+  const t = useCallback<Translate>(
+    (key, values) => translate(language, MESSAGES[language], en, key, values),
+    [language],
+  );
+  return useMemo(() => ({ t, i18n }), [t]);
+}

@@ -7,6 +7,8 @@ export interface KioskState {
   attract: boolean;
   /** Counts the artefacts the idle loop has shown, so each is shown afresh (view reset, panel closed). */
   cycle: number;
+  /** The artefact page says its viewer has finished loading `id` (shown, or failed): its time in the loop starts. */
+  onArtefactSettled: (id: string) => void;
 }
 
 /** The kiosk's state for the pages; `undefined` on an ordinary visit. */

@@ -1,7 +1,6 @@
 import type { Collection } from '@vitrine/core';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { browserLanguage } from '../i18n/index.js';
+import { browserLanguage, useTranslation } from '../i18n/index.js';
 import { hrefFor } from '../routing.js';
 import { KioskContext, type KioskState } from './KioskContext.js';
 import type { KioskSettings } from './kiosk-settings.js';
@@ -50,27 +49,32 @@ export function KioskShell({ settings, collection, artefactId, children }: Kiosk
   }, [i18n, ids, show]);
   useIdleTimer(settings.idleMs, startOver, !attract);
 
-  // In the idle loop: the next artefact every attractMs; any touch ends the loop where it is.
+  // In the idle loop each artefact stays attractMs once it is on screen (a slow device must
+  // not move on before it has been seen); any touch ends the loop where it is.
+  const [settledId, setSettledId] = useState<string>();
+  useEffect(() => {
+    if (!attract || !artefactId || settledId !== artefactId) return;
+    const next = window.setTimeout(() => show(ids[(ids.indexOf(artefactId) + 1) % ids.length]), settings.attractMs);
+    return () => window.clearTimeout(next);
+  }, [attract, artefactId, settledId, cycle, ids, settings.attractMs, show]);
   useEffect(() => {
     if (!attract) return;
-    const next = window.setInterval(() => {
-      const current = ids.indexOf(new URLSearchParams(window.location.search).get('artefact') ?? '');
-      show(ids[(current + 1) % ids.length]);
-    }, settings.attractMs);
     const wake = () => setAttract(false);
     for (const type of PRESENCE_EVENTS) window.addEventListener(type, wake, { capture: true, passive: true });
     return () => {
-      window.clearInterval(next);
       for (const type of PRESENCE_EVENTS) window.removeEventListener(type, wake, { capture: true });
     };
-  }, [attract, ids, settings.attractMs, show]);
+  }, [attract]);
 
   useEffect(() => {
     document.documentElement.dataset.kiosk = attract ? 'attract' : 'on';
     return () => void delete document.documentElement.dataset.kiosk;
   }, [attract]);
 
-  const state = useMemo<KioskState>(() => ({ settings, attract, cycle }), [settings, attract, cycle]);
+  const state = useMemo<KioskState>(
+    () => ({ settings, attract, cycle, onArtefactSettled: setSettledId }),
+    [settings, attract, cycle],
+  );
   return (
     <KioskContext value={state}>
       {children}

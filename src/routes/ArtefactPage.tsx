@@ -1,7 +1,7 @@
 import { pickText, type Artefact, type CollectionEntry } from '@vitrine/core';
 import { ArtefactViewer } from '@vitrine/viewer';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.js';
 import { MetadataPanel } from '../components/MetadataPanel.js';
 import { ShareLink } from '../components/ShareLink.js';
 import { collectionFileUrl } from '../collection/config.js';
@@ -62,6 +62,9 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
                 // A language picked in VR or AR becomes the page's too.
                 onLanguageChange={(picked) => void i18n.changeLanguage(picked)}
                 onArtefactLoad={setArtefact}
+                onStateChange={(viewer) => {
+                  if (viewer !== 'loading') kiosk?.onArtefactSettled(entry.id);
+                }}
                 onAnnotationOpen={setOpenAnnotation}
                 autoRotate={attract === 'turn'}
                 autoplayTour={attract === 'tour'}

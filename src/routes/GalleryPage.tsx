@@ -1,6 +1,6 @@
 import { pickText } from '@vitrine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/index.js';
 import { Dimensions } from '../components/Dimensions.js';
 import { GallerySearch } from '../components/GallerySearch.js';
 import { collectionFileUrl } from '../collection/config.js';

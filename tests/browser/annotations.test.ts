@@ -254,7 +254,6 @@ describe('annotations on the amphora', () => {
         );
         return layer !== null && zIndex(wrapperOf(element)) > Math.max(...hotspots);
       });
-    // drei stacks it on the first frame that draws it.
     await expect.poll(stacking, { timeout: 5_000 }).toBe(true);
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -131,7 +131,11 @@ describe('kiosk mode', () => {
         `${mib(atEnd.used)} MiB (objects ${mib(afterTen!.objects)} → ${mib(atEnd.objects)} MiB); ` +
         `renderer.info.memory ${JSON.stringify(afterTen!.gpu)} → ${JSON.stringify(atEnd.gpu)}`,
     );
-    expect(atEnd.gpu).toEqual(afterTen!.gpu);
+    // Shader programs may differ by one (the first frames' plain lights; see viewer-stage.test.ts).
+    const { programs: programsAtEnd, ...gpuAtEnd } = atEnd.gpu;
+    const { programs: programsAfterTen, ...gpuAfterTen } = afterTen!.gpu;
+    expect(gpuAtEnd).toEqual(gpuAfterTen);
+    expect(Math.abs(programsAtEnd - programsAfterTen)).toBeLessThanOrEqual(1);
     // One artefact's scene is megabytes of arrays: a leak of one a switch would show as tens of MiB.
     expect((atEnd.objects - afterTen!.objects) / 2 ** 20).toBeLessThan(2);
     expect(pageErrors).toEqual([]);

@@ -215,7 +215,7 @@ describe('the stage on the tablet', () => {
 
   it('shows clay and wireframe, and restores the textured surface', async () => {
     const box = (await viewer.boundingBox())!;
-    const memory = await probe<{ geometries: number; textures: number }>(page, 'memory');
+    const memory = await probe<{ geometries: number; textures: number; programs: number }>(page, 'memory');
     const textured = (await keepScreenshot(page, 'viewer-stage-desktop')).png;
     for (const [name, file] of [
       ['Clay', 'viewer-stage-clay'],
@@ -311,8 +311,6 @@ describe('the stage on the tablet', () => {
   });
 
   it('measures from the keyboard: the point under the centre mark, on each side of the tablet', async () => {
-    const box = (await viewer.boundingBox())!;
-    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const triangles = await worldTriangles(path.join(ROOT, 'public/collection/tablet/mobile.glb'));
     const stage = page.getByRole('img', { name: /^3D view of/ });
     await page.getByRole('button', { name: 'Measure' }).click();
@@ -326,6 +324,9 @@ describe('the stage on the tablet', () => {
     ] as const) {
       for (let press = 0; press < presses; press++) await page.keyboard.press(key);
       await settle(page, 300); // drawn, so the probe's camera matrices are current
+      // The viewer's box as it is now, for the ray the viewer cast through its centre.
+      const box = (await viewer.boundingBox())!;
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
       hits.push(nearestHit(rayThrough(centre, await view(page), box), triangles));
       await page.keyboard.press('Enter');
       if (hits.length === 1) {
@@ -407,7 +408,7 @@ describe('mounting and unmounting', () => {
       await navigate('?artefact=tablet');
       await viewerOf(page).and(page.locator('[data-state="ready"]')).waitFor({ timeout: 60_000 });
       await settle(page, 300);
-      const memory = await probe<{ geometries: number; textures: number }>(page, 'memory');
+      const memory = await probe<{ geometries: number; textures: number; programs: number }>(page, 'memory');
       await navigate('');
       await expect.poll(() => viewerOf(page).count()).toBe(0);
       return memory;
@@ -420,7 +421,7 @@ describe('mounting and unmounting', () => {
     const first = await mountAndUnmount();
     for (let i = 0; i < 2; i++) await mountAndUnmount();
     const heapBefore = await heapAfterGc();
-    const memories: { geometries: number; textures: number }[] = [];
+    const memories: { geometries: number; textures: number; programs: number }[] = [];
     const retiredCount = () => page.evaluate(() => (window as DebugWindow).__vitrineDebug?.retired?.length ?? 0);
     let beforeLast = 0;
     for (let i = 0; i < 20; i++) {
@@ -447,8 +448,14 @@ describe('mounting and unmounting', () => {
         `${retired.aliveBeforeLast} from mounts before the last`,
     );
     console.log(`GPU memory of each mount: ${memories.map((memory) => JSON.stringify(memory)).join(' ')}`);
-    // Every mount holds what the first held: nothing accumulates in a renderer.
-    for (const memory of memories) expect(memory).toEqual(first);
+    // Every mount holds what the first held: nothing accumulates in a renderer. Shader
+    // programs may differ by one: the first frames have plain lights until the studio
+    // environment is built, and whether the target was drawn under them depends on timing.
+    for (const { programs, ...memory } of memories) {
+      const { programs: firstPrograms, ...firstMemory } = first;
+      expect(memory).toEqual(firstMemory);
+      expect(Math.abs(programs - firstPrograms)).toBeLessThanOrEqual(1);
+    }
     // Renderers, R3F scenes and loaded artefact scenes are all collected. R3F's frame loop
     // keeps the state of the last root it rendered in a module variable until another
     // canvas renders, so the last mount's may live on: one, never an accumulation.
@@ -517,6 +524,32 @@ describe('on a phone', () => {
     // No flight under prefers-reduced-motion: the camera jumps, in a frame or two, not a
     // dozen (SwiftShader draws 10–30 a second here, so 450 ms of flight would be 5 or more).
     expect((await frames(page)) - framesBefore).toBeLessThanOrEqual(3);
+
+    // Two fingers turning 30° clockwise about the centre turn the artefact 30° clockwise
+    // seen from above: the camera goes round the other way, at the same distance.
+    await page.getByRole('button', { name: 'Reset view' }).click();
+    await settle(page, 300);
+    const straight = await view(page);
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const fingers = (degrees: number) =>
+      [0, 180].map((offset) => {
+        const angle = ((degrees + offset) * Math.PI) / 180;
+        return { x: centre.x + 90 * Math.cos(angle), y: centre.y + 90 * Math.sin(angle), id: offset };
+      });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(0) });
+    for (let degrees = 5; degrees <= 30; degrees += 5) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(degrees) });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await settle(page, 300);
+    const twisted = await view(page);
+    const bearing = (camera: { position: number[]; target: number[] }) =>
+      Math.atan2(camera.position[0]! - camera.target[0]!, camera.position[2]! - camera.target[2]!);
+    // Within a fifth: the browser may coalesce the moves with the orbit controls' own handling.
+    const turned = ((bearing(twisted) - bearing(straight)) * 180) / Math.PI;
+    expect(turned).toBeGreaterThan(24);
+    expect(turned).toBeLessThan(36);
+    expect(distance(twisted.position, twisted.target)).toBeCloseTo(distance(straight.position, straight.target), 3);
     await context.close();
   });
 });

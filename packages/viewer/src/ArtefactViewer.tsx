@@ -3,8 +3,7 @@ import { Canvas } from '@react-three/fiber';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useState, type CSSProperties, type Ref } from 'react';
 import { createPortal } from 'react-dom';
 import { NeutralToneMapping, type Group } from 'three';
-import { AnnotationOverlay } from './annotations/AnnotationOverlay.js';
-import { AnnotationScene } from './annotations/AnnotationScene.js';
+import { DeferredAnnotationOverlay, DeferredAnnotationScene } from './annotations/DeferredAnnotations.js';
 import { useAnnotations } from './annotations/useAnnotations.js';
 import {
   useAnnotationOpenCallback,
@@ -19,8 +18,8 @@ import { ViewerToolbar } from './controls/ViewerToolbar.js';
 import { LoadErrorMessage } from './load/LoadErrorMessage.js';
 import { LoadingIndicator } from './load/LoadingIndicator.js';
 import { createRendererSlot } from './load/renderer-slot.js';
-import { shownDerivative } from './load/shown-derivative.js';
-import { useArtefact, type LoadedDerivative, type UseArtefactOptions } from './load/useArtefact.js';
+import { useArtefact, type UseArtefactOptions } from './load/useArtefact.js';
+import { useDrawnArtefact, type ViewerState } from './load/useDrawnArtefact.js';
 import { formatDistance } from './measure/measurement.js';
 import { ArtefactStage } from './stage/ArtefactStage.js';
 import { ReadySignal } from './stage/ReadySignal.js';
@@ -73,7 +72,7 @@ export interface ArtefactViewerProps extends Omit<UseArtefactOptions, 'renderer'
   onArtefactLoad?: (artefact: Artefact) => void;
 }
 
-export type ViewerState = 'loading' | 'ready' | 'error';
+export type { ViewerState };
 
 /** What a host may read of the viewer's camera. */
 export interface ViewerCamera {
@@ -97,21 +96,7 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
   const [rendererSlot] = useState(createRendererSlot);
   const recovery = useContextRecovery();
   const [state, retry, freeReplaced] = useArtefact(src, { profile, renderer: rendererSlot.get });
-  // The thumb while the target downloads, then the target; `drawn` is what a frame has shown.
-  const shown = shownDerivative(state);
-  const [drawn, setDrawn] = useState<{ artefact?: Artefact; loaded: LoadedDerivative } | undefined>(undefined);
-  const drawnNow = drawn && drawn.artefact === state.artefact ? drawn.loaded : undefined;
-  const viewerState: ViewerState =
-    state.status === 'error'
-      ? 'error'
-      : state.status === 'ready' && drawnNow?.scene === state.scene
-        ? 'ready'
-        : 'loading';
-  const onDrawn = useCallback(() => {
-    if (!shown) return;
-    setDrawn({ artefact: state.artefact, loaded: shown });
-    freeReplaced(shown.scene);
-  }, [shown, state.artefact, freeReplaced]);
+  const { shown, drawnNow, viewerState, onDrawn, onStudioLit } = useDrawnArtefact(state, freeReplaced);
   const tools = useViewerTools(props.onSurfacePick);
   useImperativeHandle(props.cameraRef, () => ({ view: () => tools.stage.current?.view() }), [tools.stage]);
   const xr = useXrSession(rendererSlot);
@@ -135,7 +120,9 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
     [xr],
   );
 
-  useEffect(() => onStateChange?.(viewerState), [viewerState, onStateChange]);
+  useEffect(() => {
+    onStateChange?.(viewerState);
+  }, [viewerState, onStateChange]);
   const { onArtefactLoad } = props;
   useEffect(() => {
     if (state.artefact) onArtefactLoad?.(state.artefact);
@@ -185,7 +172,7 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
           }}
         >
           <color attach="background" args={[background]} />
-          <StudioEnvironment />
+          <StudioEnvironment build={drawnNow !== undefined} onLit={onStudioLit} />
           {context && (
             <ViewerContext value={context}>
               <XrExhibit
@@ -218,14 +205,18 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
                 />
                 <ReadySignal key={context.scene.uuid} onDrawn={onDrawn} />
               </XrExhibit>
-              {!immersive && <AnnotationScene annotations={annotations} />}
+              {!immersive && <DeferredAnnotationScene annotations={annotations} drawn={drawnNow !== undefined} />}
             </ViewerContext>
           )}
         </Canvas>
       )}
       {context && !xr.overlay && (
         <ViewerContext value={context}>
-          <AnnotationOverlay annotations={annotations} deepLink={props.deepLink ?? true} />
+          <DeferredAnnotationOverlay
+            annotations={annotations}
+            deepLink={props.deepLink ?? true}
+            drawn={drawnNow !== undefined}
+          />
         </ViewerContext>
       )}
       {/* In AR only the session's DOM overlay is seen over the camera: the annotations' panel,
@@ -238,7 +229,11 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
           <ViewerContext value={context}>
             <ViewerStyles />
             <div className="vitrine-ar-overlay" data-vitrine-viewer-overlay="">
-              <AnnotationOverlay annotations={annotations} deepLink={props.deepLink ?? true} />
+              <DeferredAnnotationOverlay
+                annotations={annotations}
+                deepLink={props.deepLink ?? true}
+                drawn={drawnNow !== undefined}
+              />
               <xr.loaded.module.ArControls
                 root={xr.overlay}
                 artefact={groups.artefact}

@@ -17,6 +17,8 @@ export interface ModelViewerPageOptions {
   /** The same stage colour as ours, so that "artefact pixels" means the same on both pages. */
   readonly background: string;
   readonly alt: string;
+  /** Our viewer's size on the artefact page at the bench's viewport, in CSS pixels: theirs gets the same. */
+  readonly size: { readonly width: number; readonly height: number };
 }
 
 /**
@@ -50,12 +52,12 @@ export async function writeModelViewerPage(name: string, options: ModelViewerPag
 }
 
 /**
- * The page lays the viewer out like our artefact page (main padded by 1rem, the stage
- * min(70vh, 44rem) tall), so both draw about as many pixels. `loading="eager"` starts the
+ * The page gives the viewer the size ours has on the artefact page (measured in the same
+ * viewport, beside the metadata column), so both draw as many pixels. `loading="eager"` starts the
  * download at once instead of when the element scrolls into view (model-viewer's best
  * case); camera controls on, as ours has; no interaction prompt over the stage.
  */
-function modelViewerHtml({ modelUrl, background, alt }: ModelViewerPageOptions): string {
+function modelViewerHtml({ modelUrl, background, alt, size }: ModelViewerPageOptions): string {
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -73,7 +75,7 @@ function modelViewerHtml({ modelUrl, background, alt }: ModelViewerPageOptions):
     <style>
       body { margin: 0; font-family: system-ui, sans-serif; }
       main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
-      model-viewer { display: block; width: 100%; height: min(70vh, 44rem); background-color: ${background}; }
+      model-viewer { display: block; width: ${size.width}px; height: ${size.height}px; background-color: ${background}; }
     </style>
   </head>
   <body>

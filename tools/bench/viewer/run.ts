@@ -6,6 +6,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serveFolders } from '../../../packages/cli/src/poster/serve-folders.js';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../browser/launch.js';
 import { BENCH_DIR } from '../pipeline/sources.js';
 import { parseViewerBenchArgs, USAGE, type ViewerBenchOptions } from './args.js';
@@ -50,14 +51,16 @@ async function main(options: ViewerBenchOptions): Promise<void> {
   const browser = await launchChromium({ args: BENCH_FLAGS });
   try {
     for (const source of runnable) {
+      const ourUrl = `${server.origin}/app/index.html?artefact=${source.name}`;
       const page = await writeModelViewerPage(source.name, {
         modelUrl: `/scan-${source.name}/${encodeURIComponent(path.basename(source.file))}`,
         background: STAGE,
         alt: source.name,
+        size: await ourViewerSize(browser, ourUrl),
       });
       const pages = {
         ours: {
-          url: `${server.origin}/app/index.html?artefact=${source.name}`,
+          url: ourUrl,
           viewerSelector: '[data-vitrine-viewer]',
           stage: STAGE_RGB,
         },
@@ -100,6 +103,20 @@ async function main(options: ViewerBenchOptions): Promise<void> {
     `done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in .cache/bench/viewer-results.{json,md}`,
   );
   if (outcomes.some((outcome) => outcome.status === 'failed')) process.exitCode = 1;
+}
+
+/** Our viewer's box on the artefact page in the bench's viewport (the page's layout, not the artefact, decides it). */
+async function ourViewerSize(browser: Browser, url: string): Promise<{ width: number; height: number }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    const box = await page.locator('[data-vitrine-viewer]').boundingBox({ timeout: 60_000 });
+    if (!box) throw new Error(`no viewer on ${url}`);
+    return { width: Math.round(box.width), height: Math.round(box.height) };
+  } finally {
+    await context.close();
+  }
 }
 
 async function chooseSources(options: ViewerBenchOptions) {

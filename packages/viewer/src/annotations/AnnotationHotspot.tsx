@@ -61,4 +61,4 @@ export function AnnotationHotspot(props: AnnotationHotspotProps) {
 }
 
 /** drei stacks markers by distance within this z-index range, inside the hotspot layer. */
-export const HOTSPOT_Z_RANGE: [number, number] = [100, 0];
+const HOTSPOT_Z_RANGE: [number, number] = [100, 0];

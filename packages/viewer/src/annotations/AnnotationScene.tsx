@@ -7,7 +7,7 @@ import { AnnotationHotspot } from './AnnotationHotspot.js';
 import { HotspotOcclusion, type HotspotAnchor } from './HotspotOcclusion.js';
 import { PanelClearance } from './PanelClearance.js';
 import type { AnnotationsController } from './useAnnotations.js';
-import { usePrefersReducedMotion } from './usePrefersReducedMotion.js';
+import { usePrefersReducedMotion } from '../controls/usePrefersReducedMotion.js';
 
 export interface AnnotationSceneProps {
   annotations: AnnotationsController;

@@ -3,9 +3,10 @@ import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, type ComponentRef, type Ref } from 'react';
 import { MathUtils, PerspectiveCamera, Raycaster, Spherical, TOUCH, Vector2, Vector3, type Object3D } from 'three';
-import { usePrefersReducedMotion } from '../annotations/usePrefersReducedMotion.js';
+import { usePrefersReducedMotion } from './usePrefersReducedMotion.js';
 import { frameDimensions, type Framing } from '../stage/frame-bounds.js';
 import { startFlight, viewAt, zoomedView, type Flight, type View } from './camera-flight.js';
+import { useTwoFingerTwist } from './useTwoFingerTwist.js';
 
 /** What the viewer's buttons and gestures ask of the camera. */
 export interface StageControlsHandle {
@@ -163,6 +164,12 @@ export function StageControls({ dimensions, ref, savedView, autoRotate = false, 
     };
   }, [artefact, camera, framing, invalidate, minDistance, maxDistance]);
 
+  // OrbitControls has no twist: two fingers turning about each other turn the artefact
+  // with them, as on a turntable (and as in AR), while the same fingers pinch and pan.
+  const canvas = useThree((state) => state.gl.domElement);
+  const twist = useCallback((angle: number) => moveCamera.turn(-angle, 0), [moveCamera]);
+  useTwoFingerTwist(canvas, twist);
+
   useImperativeHandle(
     ref,
     () => ({
@@ -212,7 +219,7 @@ export function StageControls({ dimensions, ref, savedView, autoRotate = false, 
       minDistance={minDistance}
       maxDistance={maxDistance}
       maxPolarAngle={MAX_POLAR_ANGLE}
-      // One finger turns, two pinch to zoom and drag to pan, as in maps and photo apps.
+      // One finger turns; two pinch to zoom, drag to pan and twist to turn, as in maps and photo apps.
       touches={{ ONE: TOUCH.ROTATE, TWO: TOUCH.DOLLY_PAN }}
       autoRotate={autoRotate && !reducedMotion}
       autoRotateSpeed={AUTO_ROTATE_SPEED}

@@ -107,6 +107,13 @@ const CSS = `
   background: radial-gradient(circle, #b3261e 0 2px, transparent 2.5px);
   pointer-events: none;
 }
+.vitrine-measure-layer {
+  position: absolute;
+  inset: 0;
+  /* Over the hotspots, which drei stacks from 0 to 100 in the same layer. */
+  z-index: 101;
+  pointer-events: none;
+}
 .vitrine-measure-label {
   display: block;
   /* Above the line, not on it: the line shows what was measured. */

@@ -1,7 +1,6 @@
 import { Html, Line } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
-import { HOTSPOT_Z_RANGE } from '../annotations/AnnotationHotspot.js';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
 import type { MeasurePoints } from './measurement.js';
 
 export interface MeasureMarksProps {
@@ -19,7 +18,6 @@ export interface MeasureMarksProps {
 }
 
 const MARK_COLOUR = '#b3261e';
-const ABOVE_HOTSPOTS: [number, number] = [HOTSPOT_Z_RANGE[0] + 1, HOTSPOT_Z_RANGE[0] + 1];
 
 /**
  * Markers, line and label of a measurement, drawn over the artefact (no depth test) so a
@@ -28,7 +26,20 @@ const ABOVE_HOTSPOTS: [number, number] = [HOTSPOT_Z_RANGE[0] + 1, HOTSPOT_Z_RANG
 export function MeasureMarks({ points, label, markerRadius, labelLayer }: MeasureMarksProps) {
   const invalidate = useThree((state) => state.invalidate);
   useEffect(() => invalidate(), [points, invalidate]);
-  const portal = useMemo(() => (labelLayer ? { current: labelLayer } : undefined), [labelLayer]);
+  // A layer of its own inside the hotspots' layer, stacked over all of them by the stylesheet
+  // (drei sets a label's z-index only on frames where it moves, and not at all when it is
+  // re-attached, so the order cannot hang on that).
+  const ownLayer = useMemo(() => {
+    const element = document.createElement('div');
+    element.className = 'vitrine-measure-layer';
+    return element;
+  }, []);
+  useLayoutEffect(() => {
+    if (!labelLayer) return;
+    labelLayer.append(ownLayer);
+    return () => ownLayer.remove();
+  }, [labelLayer, ownLayer]);
+  const portal = useMemo(() => (labelLayer ? { current: ownLayer } : undefined), [labelLayer, ownLayer]);
   const [a, b] = points;
   return (
     <group>
@@ -41,13 +52,7 @@ export function MeasureMarks({ points, label, markerRadius, labelLayer }: Measur
       {a && b && (
         <>
           <Line points={[a, b]} color={MARK_COLOUR} lineWidth={2} depthTest={false} renderOrder={10} />
-          <Html
-            position={a.clone().lerp(b, 0.5)}
-            center
-            portal={portal}
-            zIndexRange={portal ? ABOVE_HOTSPOTS : [2, 1]}
-            pointerEvents="none"
-          >
+          <Html position={a.clone().lerp(b, 0.5)} center portal={portal} zIndexRange={[2, 1]} pointerEvents="none">
             <span className="vitrine-measure-label" aria-hidden="true">
               {label}
             </span>

@@ -1,9 +1,9 @@
 import type { Dimensions } from '@vitrine/core';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Group } from 'three';
 import type { ViewerMessages } from '../../i18n/messages.js';
 import { formatDistance } from '../../measure/measurement.js';
-import { twistAngle, type ScreenPoint } from './twist-angle.js';
+import { useTwoFingerTwist } from '../../controls/useTwoFingerTwist.js';
 
 export interface ArControlsProps {
   /** The DOM overlay's root: where two-finger twists are listened for. */
@@ -103,37 +103,8 @@ function languageName(code: string): string {
   }
 }
 
-/** Two fingers turning on the screen turn the artefact about its vertical axis. */
+/** Two fingers turning on the screen turn the artefact about its vertical axis, clockwise with them. */
 function useTwist(root: HTMLElement, artefact: Group, enabled: boolean) {
-  useEffect(() => {
-    if (!enabled) return;
-    let last: [ScreenPoint, ScreenPoint] | undefined;
-    const pair = (event: TouchEvent): [ScreenPoint, ScreenPoint] | undefined => {
-      const [a, b] = [event.touches[0], event.touches[1]];
-      return a && b && event.touches.length === 2
-        ? [
-            { x: a.clientX, y: a.clientY },
-            { x: b.clientX, y: b.clientY },
-          ]
-        : undefined;
-    };
-    const onMove = (event: TouchEvent) => {
-      const now = pair(event);
-      if (now && last) artefact.rotation.y -= twistAngle(last, now);
-      last = now;
-    };
-    const onEnd = (event: TouchEvent) => {
-      last = pair(event);
-    };
-    root.addEventListener('touchstart', onEnd, { passive: true });
-    root.addEventListener('touchmove', onMove, { passive: true });
-    root.addEventListener('touchend', onEnd, { passive: true });
-    root.addEventListener('touchcancel', onEnd, { passive: true });
-    return () => {
-      root.removeEventListener('touchstart', onEnd);
-      root.removeEventListener('touchmove', onMove);
-      root.removeEventListener('touchend', onEnd);
-      root.removeEventListener('touchcancel', onEnd);
-    };
-  }, [root, artefact, enabled]);
+  const turn = useCallback((angle: number) => (artefact.rotation.y -= angle), [artefact]);
+  useTwoFingerTwist(root, turn, enabled);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToPlainText } from './plain-text.js';
-import { twistAngle } from './twist-angle.js';
+import { twistAngle } from '../../controls/twist-angle.js';
 import { fitScale, vrLayout } from './vr-layout.js';
 
 describe('vrLayout', () => {

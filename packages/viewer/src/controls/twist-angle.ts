@@ -6,7 +6,7 @@ export interface ScreenPoint {
 
 /**
  * The angle (radians) between the line through two fingers before and after they moved:
- * the two-finger twist that turns a placed artefact in AR. Positive is clockwise on the
+ * the two-finger twist that turns the artefact (in the browser view and in AR). Positive is clockwise on the
  * screen, which turns the artefact clockwise seen from above, as a hand on a turntable.
  * Wrapped to (−π, π] so that crossing the ±180° line does not spin it round.
  */
