@@ -4,7 +4,7 @@ import { useTranslation } from '../i18n/index.js';
 /** Width × height × depth in units a visitor reads at a glance, in their number format. */
 export function Dimensions({ dimensions }: { dimensions: DimensionsData }) {
   const { t, i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage ?? 'en';
+  const locale = i18n.language;
   return (
     <>
       {t('gallery.dimensions', {

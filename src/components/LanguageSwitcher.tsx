@@ -10,7 +10,7 @@ export function LanguageSwitcher() {
       <label htmlFor={id}>{t('app.language')}</label>
       <select
         id={id}
-        value={i18n.resolvedLanguage ?? 'en'}
+        value={i18n.language}
         onChange={(event) => {
           const language = event.target.value as UiLanguage;
           rememberLanguage(language);

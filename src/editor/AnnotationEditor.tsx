@@ -12,7 +12,7 @@ import type { AnnotationEditorState } from './useAnnotationEditor.js';
 export function AnnotationEditor({ editor }: { editor: AnnotationEditorState }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const languages = [i18n.resolvedLanguage ?? 'en', ...navigator.languages];
+  const languages = [i18n.language, ...navigator.languages];
   const { draft, status } = editor;
   const tour = draft ? annotationsInTourOrder(draft) : [];
   const selected = draft?.annotations.find((annotation) => annotation.id === editor.selected);
@@ -96,7 +96,7 @@ function AnnotationForm({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const languages = [i18n.resolvedLanguage ?? 'en', ...navigator.languages];
+  const languages = [i18n.language, ...navigator.languages];
   const change = (edit: (annotation: Annotation) => Annotation) => editor.change(annotation.id, edit);
   return (
     <fieldset className="editor-form" data-editing={annotation.id}>

@@ -63,7 +63,7 @@ export function useAnnotationEditor(artefactId: string | undefined, token: strin
   const pick = useCallback(
     (surface: SurfacePick) => {
       if (!draft) return;
-      const language = i18n.resolvedLanguage ?? 'en';
+      const language = i18n.language;
       const added = addAnnotation(draft, surface, {
         [language]: t('editor.newTitle', { number: draft.annotations.length + 1 }),
       });
@@ -72,7 +72,7 @@ export function useAnnotationEditor(artefactId: string | undefined, token: strin
       setPicking(false);
       setStatus({ kind: 'ready' });
     },
-    [draft, i18n.resolvedLanguage, t],
+    [draft, i18n.language, t],
   );
 
   const save = useCallback(async () => {

@@ -65,10 +65,6 @@ export const i18n = {
   get language(): UiLanguage {
     return current;
   },
-  /** The language in use (kept under i18next's name, which the components were written against). */
-  get resolvedLanguage(): UiLanguage {
-    return current;
-  },
   async changeLanguage(language: string): Promise<void> {
     const next = UI_LANGUAGES.find((spoken) => spoken === language) ?? 'en';
     if (next === current) return;

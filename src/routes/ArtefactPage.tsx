@@ -21,7 +21,7 @@ const AnnotationEditor = lazy(() =>
 export function ArtefactPage({ id, state }: { id: string; state: CollectionState }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const language = i18n.resolvedLanguage ?? 'en';
+  const language = i18n.language;
   const languages = [language, ...navigator.languages];
   const entry: CollectionEntry | undefined =
     state.status === 'ready' ? state.collection.artefacts.find((artefact) => artefact.id === id) : undefined;

@@ -12,7 +12,7 @@ import { hrefFor, useNavigate } from '../routing.js';
 export function GalleryPage({ state }: { state: CollectionState }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const languages = [i18n.resolvedLanguage ?? 'en', ...navigator.languages];
+  const languages = [i18n.language, ...navigator.languages];
   const [query, setQuery] = useSearchQuery();
   const shown = state.status === 'ready' ? searchCollection(state.collection.artefacts, query) : [];
 

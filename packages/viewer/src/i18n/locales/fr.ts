@@ -1,0 +1,57 @@
+import type { ViewerMessages } from '../messages.js';
+
+export const fr: ViewerMessages = {
+  loading: 'Chargement du modèle 3D…',
+  loadingPercent: (percent) => `Chargement du modèle 3D : ${percent} %`,
+  errorTitle: 'Le modèle 3D n’a pas pu être affiché.',
+  errorNotFound: 'Il est introuvable sur le serveur.',
+  errorNetwork: 'La connexion a échoué.',
+  errorInvalid: 'Ses fichiers sont endommagés ou incomplets.',
+  retry: 'Réessayer',
+  canvasLabel: (title) =>
+    `Vue 3D de ${title}. Faites glisser ou utilisez les flèches pour tourner, Maj et les flèches pour déplacer ; molette, pincement ou + et − pour zoomer.`,
+  annotations: 'Annotations',
+  annotationsError: 'Les annotations n’ont pas pu être chargées.',
+  hotspotLabel: (number, title) => `${number}. ${title}`,
+  layers: 'Calques',
+  tour: 'Visite guidée',
+  tourPosition: (number, total) => `${number} sur ${total}`,
+  previous: 'Annotation précédente',
+  next: 'Annotation suivante',
+  play: 'Lancer la visite',
+  pause: 'Mettre la visite en pause',
+  close: 'Fermer l’annotation',
+  captions: 'Sous-titres',
+  // Stage and study tools.
+  viewTools: 'Vue',
+  renderMode: 'Surface',
+  renderModeNames: { textured: 'Texturé', clay: 'Argile', wireframe: 'Filaire' },
+  measure: 'Mesurer',
+  measureHint:
+    'Cliquez ou touchez deux points de la surface, ou tournez l’objet sous le repère central et appuyez sur Entrée. Échap pour arrêter.',
+  measureMissed:
+    'Le repère central n’est pas sur l’objet : tournez ou zoomez jusqu’à ce qu’il y soit, puis appuyez sur Entrée.',
+  measureNext: 'Choisissez maintenant le second point.',
+  measureResult: (distance) => `Distance : ${distance}`,
+  resetView: 'Réinitialiser la vue',
+  enterVr: 'Entrer en réalité virtuelle',
+  exitXr: 'Quitter',
+  xrFailed: 'La vue immersive n’a pas pu démarrer.',
+  xrReset: 'Remettre en place',
+  arPlaceHint: 'Visez le sol ou une table, puis touchez l’écran pour poser l’objet.',
+  arTrueSize: (size) => `Taille réelle : ${size}`,
+  arTableSize: (size) => `Affiché plus petit que sa taille réelle (${size})`,
+  arFit: 'Adapter à une table',
+  arPlaceAgain: 'Poser ailleurs',
+  xrLanguage: 'Langue',
+  loadingPreview: (percent) => `Aperçu. Chargement du modèle complet : ${percent} %`,
+  // AR fallbacks.
+  viewInAr: 'Voir dans votre pièce',
+  viewInArHint: 'Ouvre l’appareil photo pour placer l’objet dans votre pièce, à sa taille réelle.',
+  viewOnPhone: 'Voir sur votre téléphone',
+  viewOnPhoneHint:
+    'Scannez ce code avec l’appareil photo de votre téléphone pour voir l’objet dans votre pièce, à sa taille réelle.',
+  qrCodeLabel: 'Code QR du lien ci-dessous',
+  viewOnPhoneLink: 'Ou ouvrez cette adresse sur votre téléphone :',
+  closeDialog: 'Fermer',
+};
