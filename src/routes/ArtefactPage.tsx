@@ -1,6 +1,6 @@
 import { pickText, type Artefact, type CollectionEntry } from '@vitrine/core';
-import { ArtefactViewer } from '@vitrine/viewer';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { ArtefactViewer, type SurfacePick, type ViewerCamera } from '@vitrine/viewer';
+import { lazy, Suspense, useEffect, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from '../i18n/index.js';
 import { MetadataPanel } from '../components/MetadataPanel.js';
 import { ShareLink } from '../components/ShareLink.js';
@@ -8,17 +8,45 @@ import { collectionFileUrl } from '../collection/config.js';
 import { shareUrl } from '../collection/share-url.js';
 import type { CollectionState } from '../collection/useCollection.js';
 import { editRequested, editToken } from '../editor/edit-session.js';
-import { useAnnotationEditor } from '../editor/useAnnotationEditor.js';
 import { useKiosk } from '../kiosk/KioskContext.js';
 import { hrefFor, useNavigate } from '../routing.js';
 
-/** The curator's editor (`vitrine serve --edit`): no visitor loads its code. */
-const AnnotationEditor = lazy(() =>
-  import('../editor/AnnotationEditor.js').then((module) => ({ default: module.AnnotationEditor })),
+/** The page with the curator's editor (`vitrine serve --edit`): no visitor loads its code. */
+const EditableArtefactPage = lazy(() =>
+  import('../editor/EditableArtefactPage.js').then((module) => ({ default: module.EditableArtefactPage })),
 );
 
-/** One artefact: the 3D viewer, what the museum says about it, and a link to share it. */
-export function ArtefactPage({ id, state }: { id: string; state: CollectionState }) {
+export interface ArtefactPageProps {
+  id: string;
+  state: CollectionState;
+}
+
+/** What the editor adds to the page: its panel, and the viewer's hooks for placing hotspots. */
+export interface ArtefactPageEditing {
+  panel: ReactNode;
+  /** Counts saves: the viewer is shown anew after each, with the saved annotations. */
+  revision: number;
+  onSurfacePick: ((pick: SurfacePick) => void) | undefined;
+  camera: RefObject<ViewerCamera | null>;
+}
+
+/**
+ * One artefact: the 3D viewer, what the museum says about it, and a link to share it. With
+ * `?edit` and the token `vitrine serve --edit` printed, the editor's page instead.
+ */
+export function ArtefactPage(props: ArtefactPageProps) {
+  // `vitrine serve --edit` opens the page with ?edit and the token; without both, no editor.
+  const [token] = useState(() => (editRequested() ? editToken() : undefined));
+  if (!token) return <ArtefactPageView {...props} />;
+  return (
+    <Suspense fallback={null}>
+      <EditableArtefactPage {...props} token={token} />
+    </Suspense>
+  );
+}
+
+/** The artefact page itself, with the editor's panel and hooks when `editing` is given. */
+export function ArtefactPageView({ id, state, editing }: ArtefactPageProps & { editing?: ArtefactPageEditing }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const language = i18n.language;
@@ -28,9 +56,6 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
   const [artefact, setArtefact] = useState<Artefact>();
   const [openAnnotation, setOpenAnnotation] = useState<string>();
   const kiosk = useKiosk();
-  // `vitrine serve --edit` opens the page with ?edit and the token; without both, no editor.
-  const [token] = useState(() => (editRequested() ? editToken() : undefined));
-  const editor = useAnnotationEditor(token ? entry?.id : undefined, token);
   const attract = kiosk?.attract ? kiosk.settings.attract : undefined;
   const title = entry ? pickText(entry.title, languages) : '';
 
@@ -56,7 +81,7 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
               <ArtefactViewer
                 // Each artefact the kiosk's idle loop shows starts afresh: framing, no panel open.
                 // After the editor saves, too: the viewer reads the saved annotations afresh.
-                key={`${entry.id}:${kiosk?.cycle ?? 0}:${editor.revision}`}
+                key={`${entry.id}:${kiosk?.cycle ?? 0}:${editing?.revision ?? 0}`}
                 src={collectionFileUrl(entry.manifest)}
                 lang={language}
                 // A language picked in VR or AR becomes the page's too.
@@ -68,16 +93,12 @@ export function ArtefactPage({ id, state }: { id: string; state: CollectionState
                 onAnnotationOpen={setOpenAnnotation}
                 autoRotate={attract === 'turn'}
                 autoplayTour={attract === 'tour'}
-                onSurfacePick={token && editor.picking ? editor.pick : undefined}
-                cameraRef={editor.camera}
+                onSurfacePick={editing?.onSurfacePick}
+                cameraRef={editing?.camera}
               />
             </div>
             <div className="artefact-details">
-              {token && (
-                <Suspense fallback={null}>
-                  <AnnotationEditor editor={editor} />
-                </Suspense>
-              )}
+              {editing?.panel}
               {artefact?.id === entry.id && <MetadataPanel artefact={artefact} languages={languages} />}
               {!kiosk && <ShareLink url={shareUrl(window.location.href, entry.id, openAnnotation)} title={title} />}
             </div>

@@ -278,6 +278,7 @@ export function ArtefactViewer(props: ArtefactViewerProps) {
           messages={messages}
           progress={state.status === 'loading' ? state.progress : undefined}
           overPreview={drawnNow !== undefined}
+          lighting={state.status === 'ready'}
         />
       )}
       {showStatus && state.status === 'error' && (

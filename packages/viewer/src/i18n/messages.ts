@@ -63,6 +63,8 @@ export interface ViewerMessages {
   xrLanguage: string;
   /** While a preview is on screen and the full model downloads. */
   loadingPreview: (percent: number) => string;
+  /** The model is downloaded; its final lighting is being prepared (a few seconds on a slow GPU). */
+  loadingLight: string;
   // AR where WebXR has none: Quick Look, Scene Viewer, and a QR code for a phone.
   /** The link that opens Quick Look or Scene Viewer. */
   viewInAr: string;

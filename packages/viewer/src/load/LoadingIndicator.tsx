@@ -6,13 +6,22 @@ export interface LoadingIndicatorProps {
   progress?: number;
   /** Whether a preview (the thumb) is already on screen: the indicator then moves out of the way. */
   overPreview: boolean;
+  /** The model is downloaded and waits for its studio light (see StudioEnvironment): no bar, nothing left to download. */
+  lighting?: boolean;
 }
 
 /**
  * Says that the model is loading and how far it has got, in words (a status region for
  * screen readers) and as a bar. Over a preview it moves down, above the toolbar.
  */
-export function LoadingIndicator({ messages, progress, overPreview }: LoadingIndicatorProps) {
+export function LoadingIndicator({ messages, progress, overPreview, lighting = false }: LoadingIndicatorProps) {
+  if (lighting) {
+    return (
+      <p role="status" className="vitrine-status" data-over={overPreview ? 'preview' : 'empty'}>
+        {messages.loadingLight}
+      </p>
+    );
+  }
   // Over a preview the bar shows from the start: the visitor sees that more is coming.
   const share = progress ?? (overPreview ? 0 : undefined);
   const percent = share === undefined ? undefined : Math.round(share * 100);

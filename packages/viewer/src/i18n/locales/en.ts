@@ -44,6 +44,7 @@ export const en: ViewerMessages = {
   arPlaceAgain: 'Place again',
   xrLanguage: 'Language',
   loadingPreview: (percent) => `Preview. Loading the full model: ${percent}%`,
+  loadingLight: 'Almost ready: lighting the model…',
   // AR fallbacks.
   viewInAr: 'View in your room',
   viewInArHint: 'Opens the camera to place the object in your room at its true size.',

@@ -45,6 +45,7 @@ export const fr: ViewerMessages = {
   arPlaceAgain: 'Poser ailleurs',
   xrLanguage: 'Langue',
   loadingPreview: (percent) => `Aperçu. Chargement du modèle complet : ${percent} %`,
+  loadingLight: 'Presque prêt : éclairage du modèle…',
   // AR fallbacks.
   viewInAr: 'Voir dans votre pièce',
   viewInArHint: 'Ouvre l’appareil photo pour placer l’objet dans votre pièce, à sa taille réelle.',

@@ -44,6 +44,7 @@ export const it: ViewerMessages = {
   arPlaceAgain: 'Colloca di nuovo',
   xrLanguage: 'Lingua',
   loadingPreview: (percent) => `Anteprima. Caricamento del modello completo: ${percent}%`,
+  loadingLight: 'Quasi pronto: illuminazione del modello…',
   // AR fallbacks.
   viewInAr: 'Guarda nella tua stanza',
   viewInArHint: 'Apre la fotocamera per collocare l’oggetto nella tua stanza a grandezza reale.',

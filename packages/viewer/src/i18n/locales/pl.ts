@@ -44,6 +44,7 @@ export const pl: ViewerMessages = {
   arPlaceAgain: 'Postaw ponownie',
   xrLanguage: 'Język',
   loadingPreview: (percent) => `Podgląd. Wczytywanie pełnego modelu: ${percent}%`,
+  loadingLight: 'Prawie gotowe: oświetlanie modelu…',
   // AR fallbacks.
   viewInAr: 'Zobacz w swoim pokoju',
   viewInArHint: 'Otwiera aparat, aby umieścić obiekt w Twoim pokoju w rzeczywistej wielkości.',
