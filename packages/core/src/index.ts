@@ -5,3 +5,4 @@ export * from './schemas/artefact.js';
 export * from './schemas/annotations.js';
 export * from './schemas/collection.js';
 export * from './schemas/collection-config.js';
+export * from './layout.js';
