@@ -31,7 +31,7 @@ function stagingLeftovers(collection: string): string[] {
 async function interruptIngest(collection: string, signal: NodeJS.Signals): Promise<number | null> {
   const child = spawn(
     process.execPath,
-    [BIN, 'ingest', bigScan, '--collection', collection, '--id', 'box', '--force'],
+    [BIN, 'ingest', bigScan, '--collection', collection, '--id', 'box', '--replace'],
     {
       stdio: 'ignore',
     },

@@ -1,5 +1,5 @@
 import type { Document } from '@gltf-transform/core';
-import type { Derivative, DeviceProfile } from '@vitrine/core';
+import { contentHashedName, type Derivative, type DeviceProfile } from '@vitrine/core';
 import { countTriangles, countVertices } from './check/count.js';
 import { summarizeTextures } from './check/texture-summary.js';
 import { sha256 } from './sha256.js';
@@ -22,18 +22,20 @@ export function describeDerivedFile(
     .getRoot()
     .listTextures()
     .reduce((sum, texture) => sum + (texture.getImage()?.byteLength ?? 0), 0);
+  const hash = sha256(bytes);
   return {
     bytes,
     textureBytes,
     derivative: {
       profile: profile.name,
-      url: `${profile.name}.${container}`,
+      // Named by content, so a manifest never pairs with another version's file in a cache.
+      url: contentHashedName(profile.name, hash, container),
       container,
       bytes: bytes.byteLength,
       triangles: countTriangles(document),
       vertices: countVertices(document),
       textures: summarizeTextures(document),
-      sha256: sha256(bytes),
+      sha256: hash,
     },
   };
 }

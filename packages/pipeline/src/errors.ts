@@ -27,7 +27,11 @@ export type ScanErrorCode =
   | 'no-geometry'
   | 'invalid-geometry'
   | 'invalid-options'
-  | 'validator-errors';
+  | 'validator-errors'
+  /** Another command holds the collection's lock for too long. */
+  | 'collection-busy'
+  /** The id is taken by an artefact made from another scan. */
+  | 'id-taken';
 
 export function isScanError(error: unknown): error is ScanError {
   return error instanceof ScanError;

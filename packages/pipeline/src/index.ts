@@ -1,11 +1,4 @@
-export {
-  ingest,
-  idFromFileName,
-  PIPELINE_VERSION,
-  type IngestOptions,
-  type IngestResult,
-  type PosterRenderer,
-} from './ingest.js';
+export { ingest, PIPELINE_VERSION, type IngestOptions, type IngestResult, type PosterRenderer } from './ingest.js';
 export { readScan, SUPPORTED_EXTENSIONS, type ReadScan } from './read/index.js';
 export { normalize, type SizeHint, type NormalizeOptions } from './normalize.js';
 export { deriveProfile, type DerivedFile, type DeriveOptions, type GeometryCompression } from './derive.js';
@@ -14,7 +7,16 @@ export { readCollectionConfig } from './collection-config.js';
 export { ScanError, isScanError, type ScanErrorCode } from './errors.js';
 export { countTriangles, countVertices } from './check/count.js';
 export { validateGlb } from './check/validate.js';
-export { readCollectionIndex, upsertCollectionEntry, collectionEntryFor } from './write/collection-index.js';
+export {
+  readCollectionIndex,
+  upsertCollectionEntry,
+  collectionEntryFor,
+  ensureIndexed,
+} from './collection/collection-index.js';
+export { withCollectionLock, COLLECTION_LOCK_NAME, type CollectionLockOptions } from './collection/collection-lock.js';
+export { readArtefactManifest, encodeArtefactManifest } from './collection/artefact-manifest.js';
+export { annotationsVersion, NO_ANNOTATIONS_VERSION } from './collection/annotations-version.js';
+export { defaultArtefactId, idFromFileName } from './collection/default-artefact-id.js';
 export { getIO } from './io.js';
 export { recoverInterruptedReplacements, writeFileAtomic } from './write/atomic.js';
 export { writeUsdz } from './write/usdz.js';

@@ -39,9 +39,12 @@ describe('ingest', () => {
     expect(artefact.dimensions.height).toBeCloseTo(0.1, 6);
     expect(artefact.dimensions.width).toBeCloseTo(0.1, 6);
     expect(artefact.scale).toEqual({ factor: 0.001, basis: 'units', sourceUnit: 'mm' });
-    const glb = new Uint8Array(readFileSync(path.join(collection, 'clay-box/mobile.glb')));
-    expect(glb.byteLength).toBe(artefact.derivatives[0]!.bytes);
-    expect((await validateGlb(glb, 'mobile.glb')).errors).toEqual([]);
+    const mobile = artefact.derivatives.find((derivative) => derivative.profile === 'mobile')!;
+    // Named by its content: a cache can never pair this manifest with another version's file.
+    expect(mobile.url).toBe(`mobile.${mobile.sha256.slice(0, 12)}.glb`);
+    const glb = new Uint8Array(readFileSync(path.join(collection, 'clay-box', mobile.url)));
+    expect(glb.byteLength).toBe(mobile.bytes);
+    expect((await validateGlb(glb, mobile.url)).errors).toEqual([]);
     const index = collectionSchema.parse(readJson(path.join(collection, 'index.json')));
     expect(index.artefacts.map((entry) => entry.id)).toEqual(['clay-box']);
     expect(index.artefacts[0]!.manifest).toBe('clay-box/artefact.json');
@@ -84,7 +87,8 @@ describe('ingest', () => {
       id: 'box',
       size: { kind: 'units', unit: 'mm' },
     });
-    const compressed = path.join(work, 'round/box/mobile.glb');
+    const mobile = first.artefact.derivatives.find((derivative) => derivative.profile === 'mobile')!;
+    const compressed = path.join(work, 'round/box', mobile.url);
     const second = await ingest({ file: compressed, collection: path.join(work, 'round-again'), id: 'box' });
     expect(second.artefact.source.triangles).toBe(first.artefact.derivatives[0]!.triangles);
     for (const axis of ['width', 'height', 'depth'] as const) {
@@ -109,12 +113,17 @@ describe('ingest', () => {
       'android-ar',
     ]);
     const ar = artefact.derivatives.find((derivative) => derivative.profile === 'ar')!;
-    expect(ar).toMatchObject({ url: 'ar.usdz', container: 'usdz' });
+    expect(ar).toMatchObject({ url: expect.stringMatching(/^ar\.[0-9a-f]{12}\.usdz$/), container: 'usdz' });
     // Scene Viewer's GLB: Draco geometry, whatever the collection's own choice.
-    const android = readFileSync(path.join(collection, 'box/android-ar.glb'));
+    const androidAr = artefact.derivatives.find((derivative) => derivative.profile === 'android-ar')!;
+    const android = readFileSync(path.join(collection, 'box', androidAr.url));
     expect(android.toString('latin1')).toContain('KHR_draco_mesh_compression');
     expect(android.toString('latin1')).not.toContain('EXT_meshopt_compression');
-    expect(readFileSync(path.join(collection, 'box/ar.usdz')).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(path.join(collection, 'box', ar.url))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const thumb = artefact.derivatives.find((derivative) => derivative.profile === 'thumb')!;
     expect(thumb.triangles).toBeLessThanOrEqual(300);
     expect(thumb.budget).toMatchObject({ maxTriangles: 300, met: true });

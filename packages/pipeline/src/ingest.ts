@@ -1,9 +1,11 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ARTEFACT_SCHEMA_VERSION,
   artefactIdSchema,
   artefactSchema,
+  contentHashedName,
+  POSTER_STEM,
   resolveProfiles,
   textIn,
   type Artefact,
@@ -11,12 +13,8 @@ import {
   type DeviceProfile,
   type LanguageText,
 } from '@vitrine/core';
-import {
-  ANNOTATIONS_FILE,
-  annotationWarnings,
-  readCuratorAnnotations,
-  writeCuratorAnnotations,
-} from './annotations-ingest.js';
+import { ANNOTATIONS_FILE } from '@vitrine/core';
+import { annotationWarnings, readCuratorAnnotations, writeCuratorAnnotations } from './annotations-ingest.js';
 import { checkImageSizes } from './check/check-image-sizes.js';
 import { countTriangles } from './check/count.js';
 import { describeScan } from './check/scan-report.js';
@@ -28,13 +26,15 @@ import { readCollectionConfig } from './collection-config.js';
 import { ScanError } from './errors.js';
 import { normalize, type SizeHint } from './normalize.js';
 import { readScan } from './read/index.js';
-import { makeStagingFolder, recoverInterruptedReplacements, replaceFolder } from './write/atomic.js';
-import { collectionEntryFor, upsertCollectionEntry } from './write/collection-index.js';
+import { makeStagingFolder, recoverInterruptedReplacements } from './write/atomic.js';
+import { readArtefactManifest } from './collection/artefact-manifest.js';
+import { ensureIndexed } from './collection/collection-index.js';
+import { commitArtefact } from './collection/commit-artefact.js';
+import { defaultArtefactId, objectNameOf, suggestedId } from './collection/default-artefact-id.js';
+import { refuseOtherSource } from './collection/refuse-other-source.js';
 
 /** Bumped when the pipeline's output changes, so old ingests are redone. */
 export const PIPELINE_VERSION = '0.1.0';
-
-const POSTER_FILE = 'poster.webp';
 
 export interface IngestOptions {
   /** The scan file the curator named. */
@@ -62,25 +62,26 @@ export interface IngestOptions {
   annotations?: string;
   /** Redo the ingest even when source and options are unchanged. */
   force?: boolean;
+  /** Replace an artefact of the same id made from another scan; refused otherwise. */
+  replace?: boolean;
   /** Profiles to derive; by default the collection's (vitrine.config.json) or the defaults. */
   profiles?: readonly DeviceProfile[];
   /** Geometry compression of the GLB derivatives: meshopt (default) or Draco. */
   compression?: GeometryCompression;
   /**
-   * Renders poster.webp from a folder holding artefact.json and its derivatives. The
-   * pipeline runs in Node and knows no browser: the caller (the CLI) brings one.
+   * Renders the poster of an artefact from its manifest and the folder holding the
+   * derivatives it names. The pipeline runs in Node and knows no browser: the caller (the
+   * CLI) brings one.
    */
   renderPoster?: PosterRenderer;
   /** Called as each step starts, for progress displays. */
   onStep?: (step: string) => void;
-  /**
-   * Add the artefact to index.json (default). A caller running several ingests at once
-   * turns this off and updates the index itself, one artefact at a time.
-   */
-  updateIndex?: boolean;
 }
 
-export type PosterRenderer = (folder: string) => Promise<{ image: Uint8Array } | { skipped: string }>;
+export type PosterRenderer = (
+  folder: string,
+  artefact: Artefact,
+) => Promise<{ image: Uint8Array } | { skipped: string }>;
 
 export interface IngestResult {
   id: string;
@@ -90,12 +91,13 @@ export interface IngestResult {
 
 /**
  * The whole flow for one scan: read, normalize, derive, write. The artefact is built in a
- * staging folder beside the collection and renamed into place, then index.json is
- * replaced atomically; a failure at any point leaves the collection as it was.
+ * staging folder beside the collection; then, under the collection lock, its manifest is
+ * written once, the folder renamed into place and index.json replaced atomically. A
+ * failure at any point leaves the collection as it was.
  */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const step = options.onStep ?? (() => {});
-  const id = options.id ?? idFromFileName(options.file);
+  const id = options.id ?? defaultArtefactId(options.file);
   if (!artefactIdSchema.safeParse(id).success) {
     throw new ScanError(
       `"${id}" cannot be an artefact id; use --id with lower-case letters, digits and dashes`,
@@ -110,31 +112,35 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
   step('read');
   const scan = await readScan(options.file);
+  const sourceSha256 = sha256(scan.bytes);
   const ingestKey = sha256(
     JSON.stringify({
-      source: sha256(scan.bytes),
+      source: sourceSha256,
       options: keyedOptions(options, id, annotations?.sha256),
       profiles,
       PIPELINE_VERSION,
     }),
   );
-  const previous = await readExistingArtefact(collection, id);
+  const previous = await readArtefactManifest(collection, id);
+  // Refused before any derive work; checked again under the lock when the artefact is put in place.
+  refuseOtherSource(
+    previous,
+    { file: path.basename(options.file), sha256: sourceSha256 },
+    { id, replace: options.replace, suggestion: suggestedId(options.file, id) },
+  );
   if (previous?.ingestKey === ingestKey && !options.force) {
+    // Unchanged, but index.json may have lost its entry (deleted by hand, or an ingest killed
+    // between its rename and its index write): the artefact is listed again.
+    await ensureIndexed(collection, previous);
     return { id, status: 'unchanged', artefact: previous };
   }
-  // Annotations a curator wrote in `vitrine serve --edit` live only in the artefact's
-  // folder: a re-ingest without --annotations carries them over instead of dropping them.
-  const kept =
-    !annotations && previous?.annotations
-      ? await readCuratorAnnotations(path.join(collection, id, previous.annotations)).catch(() => undefined)
-      : undefined;
   step('check');
   const report = describeScan(scan.document);
   const source = {
     file: path.basename(options.file),
     format: scan.format,
     bytes: scan.bytes.byteLength,
-    sha256: sha256(scan.bytes),
+    sha256: sourceSha256,
     triangles: report.triangles,
     vertices: report.vertices,
     materials: report.materials,
@@ -190,41 +196,28 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       created: new Date().toISOString(),
       generator: `vitrine ${PIPELINE_VERSION}`,
     } satisfies Artefact);
-    const manifestFile = path.join(staging, 'artefact.json');
-    await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
     if (options.renderPoster) {
       step('poster');
-      const poster = await options.renderPoster(staging);
+      // Rendered before the annotations are named, so the poster shows the artefact without hotspots.
+      const poster = await options.renderPoster(staging, artefact);
       if ('image' in poster) {
-        await writeFile(path.join(staging, POSTER_FILE), poster.image);
-        artefact.poster = POSTER_FILE;
-        await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
+        artefact.poster = contentHashedName(POSTER_STEM, sha256(poster.image), 'webp');
+        await writeFile(path.join(staging, artefact.poster), poster.image);
       } else {
         artefact.warnings.push(`${source.file}: the poster was skipped: ${poster.skipped}`);
-        await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
       }
     }
-    // Named only after the poster is taken, so the poster shows the artefact without hotspots.
-    if (annotations ?? kept) {
-      await writeCuratorAnnotations((annotations ?? kept)!, staging);
+    if (annotations) {
+      await writeCuratorAnnotations(annotations, staging);
       artefact.annotations = ANNOTATIONS_FILE;
-      await writeFile(manifestFile, `${JSON.stringify(artefact, null, 2)}\n`);
     }
-    await replaceFolder(staging, path.join(collection, id));
-    if (options.updateIndex !== false) await upsertCollectionEntry(collection, collectionEntryFor(artefact));
-    return { id, status: 'written', artefact };
+    const written = await commitArtefact(collection, staging, artefact, {
+      replace: options.replace,
+      annotationsGiven: Boolean(annotations),
+    });
+    return { id, status: 'written', artefact: written };
   } finally {
     await rm(staging, { recursive: true, force: true });
-  }
-}
-
-async function readExistingArtefact(collection: string, id: string): Promise<Artefact | undefined> {
-  try {
-    const text = await readFile(path.join(collection, id, 'artefact.json'), 'utf8');
-    const parsed = artefactSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -238,7 +231,7 @@ function keyedOptions(options: IngestOptions, id: string, annotationsSha256: str
     collection: _collection,
     onStep: _onStep,
     force: _force,
-    updateIndex: _update,
+    replace: _replace,
     annotations: _annotations,
     renderPoster,
     ...rest
@@ -246,22 +239,8 @@ function keyedOptions(options: IngestOptions, id: string, annotationsSha256: str
   return { ...rest, id, poster: Boolean(renderPoster), annotations: annotationsSha256 };
 }
 
-export function idFromFileName(file: string): string {
-  return (
-    path
-      .basename(file, path.extname(file))
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 64)
-      .replace(/-+$/g, '') || 'artefact'
-  );
-}
-
 function titleFromFileName(file: string): string {
-  const words = path.basename(file, path.extname(file)).replace(/[_-]+/g, ' ').trim();
+  const words = objectNameOf(file).replace(/[_-]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled artefact';
 }
 

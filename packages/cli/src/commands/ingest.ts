@@ -2,10 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseLength, lengthUnitSchema, type LengthUnit } from '@vitrine/core';
 import {
-  collectionEntryFor,
-  idFromFileName,
+  defaultArtefactId,
+  readCollectionIndex,
   recoverInterruptedReplacements,
-  upsertCollectionEntry,
   type IngestOptions,
   type SizeHint,
 } from '@vitrine/pipeline';
@@ -21,7 +20,8 @@ Several files are ingested in parallel, one per processor core.
 
 Options:
   --collection <dir>    the collection folder (created when missing)   required
-  --id <id>             artefact id (default: from the file name; one file only)
+  --id <id>             artefact id (default: from the file name, or from its folder's
+                        name for exports called model, scan, texturedMesh…; one file only)
   --title <text>        title (default: from the file name; one file only)
   --lang <tag>          language of --title (default: en)
   --annotations <file>  the curator's annotations.json (one file only)
@@ -37,6 +37,7 @@ Options:
   --draco               compress geometry with Draco instead of meshopt
   --no-poster           do not render poster.webp (it needs Chromium)
   --force               redo even when nothing changed
+  --replace             replace an artefact of the same id made from another scan
   --json                print results as JSON for scripts
   --debug               show stack traces of internal errors
 
@@ -62,6 +63,7 @@ const OPTIONS = {
   draco: { type: 'boolean' },
   poster: { type: 'boolean', default: true },
   force: { type: 'boolean' },
+  replace: { type: 'boolean' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -103,9 +105,10 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
     size: sizeHint(values),
     up,
     force: values.force,
+    replace: values.replace,
     compression: values.draco ? 'draco' : 'meshopt',
   } satisfies Omit<IngestOptions, 'file'>;
-  const tasks = positionals.map((file) => ({ ...shared, file, id: values.id ?? idFromFileName(file) }));
+  const tasks = positionals.map((file) => ({ ...shared, file, id: values.id ?? defaultArtefactId(file) }));
   refuseDuplicateIds(tasks);
 
   const collection = values.collection;
@@ -114,13 +117,8 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
     tasks,
     {
       onStep: (index, step) => progress.update(index, `${step}…`),
-      onOutcome: async (index, outcome) => {
-        progress.update(index, outcome.ok ? outcome.result.status : 'failed');
-        // The index is updated here, in the main thread, so parallel ingests never race on it.
-        if (outcome.ok && outcome.result.status === 'written') {
-          await upsertCollectionEntry(collection, collectionEntryFor(outcome.result.artefact));
-        }
-      },
+      // Each ingest lists its artefact in index.json itself, under the collection lock.
+      onOutcome: (index, outcome) => progress.update(index, outcome.ok ? outcome.result.status : 'failed'),
     },
     { poster: values.poster !== false },
   );
@@ -142,9 +140,10 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
     });
   });
 
-  const outcomes = await Promise.race([pool.done, interrupted]);
-  if (typeof outcomes === 'number') return outcomes;
+  const finished = await Promise.race([pool.done, interrupted]);
+  if (typeof finished === 'number') return finished;
   progress.clear();
+  const outcomes = await checkListed(collection, finished);
   report(positionals, outcomes, output, Boolean(values.json), Boolean(values.debug));
   return outcomes.every((outcome) => outcome.ok) ? EXIT.ok : EXIT.failed;
 }
@@ -194,6 +193,27 @@ function report(files: string[], outcomes: TaskOutcome[], output: Output, json: 
     return;
   }
   output.out(summaryTable(files, outcomes));
+}
+
+/**
+ * What the summary says is what index.json holds: an artefact reported written or
+ * unchanged is checked to be listed there now (another process may have rewritten the
+ * index by hand or by an older vitrine), and reported failed when it is not.
+ */
+async function checkListed(collection: string, outcomes: TaskOutcome[]): Promise<TaskOutcome[]> {
+  if (!outcomes.some((outcome) => outcome.ok)) return outcomes;
+  const listed = new Set((await readCollectionIndex(collection)).artefacts.map((entry) => entry.id));
+  return outcomes.map((outcome) =>
+    !outcome.ok || listed.has(outcome.result.id)
+      ? outcome
+      : {
+          ok: false,
+          message: `${outcome.result.id} was written but is missing from index.json (another program changed it); run the same ingest again to list it`,
+          code: 'not-listed',
+          internal: false,
+          seconds: outcome.seconds,
+        },
+  );
 }
 
 function refuseDuplicateIds(tasks: { file: string; id: string }[]): void {

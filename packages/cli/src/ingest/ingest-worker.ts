@@ -11,7 +11,6 @@ port.on('message', async ({ index, options, poster }: IngestTask) => {
   try {
     const result = await ingest({
       ...options,
-      updateIndex: false,
       onStep: (step) => send({ type: 'step', index, step }),
       ...(poster ? { renderPoster } : {}),
     });

@@ -9,8 +9,8 @@ export type TaskOutcome =
 
 export interface PoolCallbacks {
   onStep(index: number, step: string): void;
-  /** Called in completion order; the index update happens here, one at a time. */
-  onOutcome(index: number, outcome: TaskOutcome): Promise<void>;
+  /** Called as each task finishes, in completion order. */
+  onOutcome(index: number, outcome: TaskOutcome): void;
 }
 
 export interface IngestPool {
@@ -42,7 +42,7 @@ export function runIngestPool(
     const startedAt = new Map<number, number>();
     const finish = async (index: number, outcome: TaskOutcome, worker: Worker) => {
       outcomes[index] = outcome;
-      await callbacks.onOutcome(index, outcome);
+      callbacks.onOutcome(index, outcome);
       remaining--;
       if (remaining === 0) {
         await Promise.all(workers.map((w) => w.terminate()));

@@ -1,3 +1,4 @@
+import { ARTEFACT_FILE, type Artefact } from '@vitrine/core';
 import sharp from 'sharp';
 import { findChromium } from '../browser/find-chromium.js';
 import { launchChromium } from '../browser/launch-chromium.js';
@@ -10,12 +11,11 @@ export const POSTER_SIZE = 1024;
 export type PosterOutcome = { image: Uint8Array } | { skipped: string };
 
 /**
- * Renders `poster.webp` for the artefact whose files are in `folder` (artefact.json and
- * its derivatives): the thumb derivative, in the project's own viewer, in headless
- * Chromium, with the lighting visitors see. Without a Chromium the poster is skipped,
- * never the ingest.
+ * Renders the poster of `artefact`, whose derivatives are in `folder`: the thumb
+ * derivative, in the project's own viewer, in headless Chromium, with the lighting
+ * visitors see. Without a Chromium the poster is skipped, never the ingest.
  */
-export async function renderPoster(folder: string): Promise<PosterOutcome> {
+export async function renderPoster(folder: string, artefact: Artefact): Promise<PosterOutcome> {
   let executablePath: string | undefined;
   try {
     executablePath = findChromium();
@@ -25,7 +25,8 @@ export async function renderPoster(folder: string): Promise<PosterOutcome> {
   if (!executablePath) return { skipped: 'no Chromium was found (install chromium or set CHROMIUM_PATH)' };
 
   const page = await posterPageFolder();
-  const server = await serveFolders({ page, artefact: folder });
+  const manifestPath = `/artefact/${ARTEFACT_FILE}`;
+  const server = await serveFolders({ page, artefact: folder }, { [manifestPath]: JSON.stringify(artefact) });
   const browser = await launchChromium({ executablePath });
   try {
     const context = await browser.newContext({ viewport: { width: POSTER_SIZE, height: POSTER_SIZE } });
@@ -34,9 +35,7 @@ export async function renderPoster(folder: string): Promise<PosterOutcome> {
       route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
     );
     const tab = await context.newPage();
-    await tab.goto(
-      `${server.origin}/page/index.html?src=${encodeURIComponent(`${server.origin}/artefact/artefact.json`)}`,
-    );
+    await tab.goto(`${server.origin}/page/index.html?src=${encodeURIComponent(`${server.origin}${manifestPath}`)}`);
     const viewer = tab.locator('[data-vitrine-viewer]');
     await viewer.and(tab.locator('[data-state="ready"], [data-state="error"]')).waitFor({ timeout: 120_000 });
     if ((await viewer.getAttribute('data-state')) === 'error') {

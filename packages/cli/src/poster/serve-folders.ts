@@ -25,11 +25,23 @@ export interface FolderServer {
 /**
  * Serves a few folders under URL prefixes on a loopback port chosen by the system, for the
  * poster renderer's headless browser and nothing else: GET only, no listing, no path out
- * of a folder. (`vitrine serve`, for people, is a different and fuller server.)
+ * of a folder. `documents` are served from memory by their URL path, before any folder:
+ * the artefact's manifest is not on disk yet while its poster is taken. (`vitrine serve`,
+ * for people, is a different and fuller server.)
  */
-export async function serveFolders(mounts: Readonly<Record<string, string>>): Promise<FolderServer> {
+export async function serveFolders(
+  mounts: Readonly<Record<string, string>>,
+  documents: Readonly<Record<string, string>> = {},
+): Promise<FolderServer> {
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const document = request.method === 'GET' ? documents[url.pathname] : undefined;
+    if (document !== undefined) {
+      const bytes = Buffer.from(document);
+      response.writeHead(200, { 'content-type': MIME_TYPES['.json']!, 'content-length': bytes.byteLength });
+      response.end(bytes);
+      return;
+    }
     const prefix = Object.keys(mounts).find((mount) => url.pathname.startsWith(`/${mount}/`));
     const root = prefix ? mounts[prefix] : undefined;
     const relative = prefix ? decodeURIComponent(url.pathname.slice(prefix.length + 2)) : '';

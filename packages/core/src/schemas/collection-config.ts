@@ -27,4 +27,3 @@ export const collectionConfigSchema = z.object({
 });
 export type CollectionConfig = z.infer<typeof collectionConfigSchema>;
 
-export const COLLECTION_CONFIG_FILE = 'vitrine.config.json';

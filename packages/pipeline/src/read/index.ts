@@ -47,7 +47,7 @@ export async function readScan(file: string): Promise<ReadScan> {
   const warnings: string[] = [];
   const warn: Warn = (message) => warnings.push(message);
   if (format !== ZIP) return { document: await readWith(format, file, bytes, warn), format, bytes, warnings };
-  return withUnzippedScan(file, bytes, Object.keys(READERS), async (scanFile, zipEntry) => {
+  return withUnzippedScan(file, Object.keys(READERS), async (scanFile, zipEntry) => {
     const scanFormat = formatOf(scanFile);
     const document = await readWith(scanFormat, scanFile, await readScanBytes(scanFile), warn);
     return { document, format: scanFormat, bytes, zipEntry, warnings };

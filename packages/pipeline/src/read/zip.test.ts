@@ -22,7 +22,6 @@ async function unzip(zip: Uint8Array, limits = ZIP_DEFAULTS) {
   let unpackedTo = '';
   const result = await withUnzippedScan(
     zipFile,
-    zip,
     SCAN_EXTENSIONS,
     async (scanFile, entry) => {
       unpackedTo = path.dirname(scanFile);
@@ -49,17 +48,12 @@ describe('withUnzippedScan', () => {
   });
 
   it('removes the folder when reading fails', async () => {
-    const zipFile = path.join(await scanFolder({}), 'scan.zip');
+    const zipFile = path.join(await scanFolder({ 'scan.zip': zipSync({ 'a.stl': text('solid') }) }), 'scan.zip');
     let folder = '';
-    const failing = withUnzippedScan(
-      zipFile,
-      zipSync({ 'a.stl': text('solid') }),
-      SCAN_EXTENSIONS,
-      async (scanFile) => {
-        folder = path.dirname(scanFile);
-        throw new Error('reader failed');
-      },
-    );
+    const failing = withUnzippedScan(zipFile, SCAN_EXTENSIONS, async (scanFile) => {
+      folder = path.dirname(scanFile);
+      throw new Error('reader failed');
+    });
     await expect(failing).rejects.toThrow('reader failed');
     expect(existsSync(folder)).toBe(false);
   });
@@ -118,6 +112,14 @@ describe('withUnzippedScan', () => {
     const limits = { ...ZIP_DEFAULTS, maxTotalBytes: 10_000, ratioCheckAboveBytes: Infinity };
     await expect(unzip(zip, limits)).resolves.toMatchObject({ entry: 'scan.obj' });
     await expect(unzip(zip, { ...limits, maxTotalBytes: 7_999 })).rejects.toMatchObject({ code: 'too-large' });
+  });
+
+  it('refuses more files than the limit, from the count the zip declares', async () => {
+    const zip = zipSync({ 'scan.obj': text('v 0 0 0\n'), 'a.png': text('a'), 'b.png': text('b') });
+    await expect(unzip(zip, { ...ZIP_DEFAULTS, maxEntries: 2 })).rejects.toMatchObject({
+      code: 'too-large',
+      message: expect.stringMatching(/^scan\.zip holds 3 files, more than a scan needs;/),
+    });
   });
 
   it('asks for one scan at a time, and says when there is none', async () => {

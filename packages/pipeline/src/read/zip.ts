@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Inflate } from 'fflate';
 import { ScanError } from '../errors.js';
-import { entryData, listZipEntries, type ZipEntry } from './zip-directory.js';
+import { openZip, type ZipEntry } from './zip-directory.js';
+import { gigabytes, unpackEntry } from './zip-unpack.js';
 
 export interface ZipLimits {
   /** Most bytes all entries may unpack to, declared and actually written. */
@@ -25,42 +25,46 @@ export const ZIP_DEFAULTS: Readonly<ZipLimits> = Object.freeze({
   ratioCheckAboveBytes: 1024 ** 2,
 });
 
-/** Compressed bytes pushed to the inflater at a time, which bounds each output chunk (~64 MiB at worst). */
-const INFLATE_STEP = 64 * 1024;
-
 /**
  * Unpacks a zipped scan into a temporary folder, so its textures and buffers resolve as
- * beside any scan, and calls `read` with the one scan file inside. Every entry is checked
- * before a byte is inflated: paths stay inside the folder, no links, sizes under the limits;
- * real bytes are counted while inflating. The folder is removed whatever happens.
+ * beside any scan, and calls `read` with the one scan file inside. The zip is read from disk,
+ * never whole: its directory first, then each entry streamed to its file. Every entry is
+ * checked before a byte is inflated: paths stay inside the folder, no links, sizes under the
+ * limits; real bytes are counted while inflating. The folder is removed whatever happens.
  */
 export async function withUnzippedScan<T>(
   zipFile: string,
-  bytes: Uint8Array,
   scanExtensions: readonly string[],
   read: (scanFile: string, entryName: string) => Promise<T>,
   limits: ZipLimits = ZIP_DEFAULTS,
 ): Promise<T> {
   const zipName = path.basename(zipFile);
-  const entries = listZipEntries(bytes, zipFile);
-  const unpackable = entries.map((entry) => ({ entry, relative: checkedPath(entry, zipName) }));
-  checkSizes(entries, zipName, limits);
-  // Folders are not written: unpacking a file makes the folders on its path.
-  const files = unpackable.filter(({ entry, relative }) => !entry.isDirectory && !isSystemClutter(relative));
-  const extensionOf = (relative: string) => path.extname(relative).slice(1).toLowerCase();
-  const scans = files
-    .map(({ relative }) => relative)
-    .filter((relative) => scanExtensions.includes(extensionOf(relative)));
-  if (scans.length !== 1) throw notOneScan(zipName, scans, scanExtensions);
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'vitrine-zip-'));
+  const zip = await openZip(zipFile);
   try {
-    const written = { total: 0 };
-    for (const { entry, relative } of files) {
-      await unpackEntry(bytes, entry, path.join(folder, relative), zipFile, written, limits);
+    // Before listing: a forged count must not make us hold millions of entries.
+    if (zip.entryCount > limits.maxEntries) throw tooManyFiles(zipName, zip.entryCount);
+    const entries = await zip.listEntries();
+    const unpackable = entries.map((entry) => ({ entry, relative: checkedPath(entry, zipName) }));
+    checkSizes(entries, zipName, limits);
+    // Folders are not written: unpacking a file makes the folders on its path.
+    const files = unpackable.filter(({ entry, relative }) => !entry.isDirectory && !isSystemClutter(relative));
+    const extensionOf = (relative: string) => path.extname(relative).slice(1).toLowerCase();
+    const scans = files
+      .map(({ relative }) => relative)
+      .filter((relative) => scanExtensions.includes(extensionOf(relative)));
+    if (scans.length !== 1) throw notOneScan(zipName, scans, scanExtensions);
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'vitrine-zip-'));
+    try {
+      const budget = { total: 0, maxTotalBytes: limits.maxTotalBytes };
+      for (const { entry, relative } of files) {
+        await unpackEntry(zip, entry, path.join(folder, relative), zipName, budget);
+      }
+      return await read(path.join(folder, scans[0]!), scans[0]!);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
-    return await read(path.join(folder, scans[0]!), scans[0]!);
   } finally {
-    await rm(folder, { recursive: true, force: true });
+    zip.close();
   }
 }
 
@@ -77,10 +81,16 @@ function checkedPath(entry: ZipEntry, zipName: string): string {
   return parts.join('/');
 }
 
+function tooManyFiles(zipName: string, count: number): ScanError {
+  return new ScanError(
+    `${zipName} holds ${count} files, more than a scan needs; zip the scan's own files only, or give the scan unzipped`,
+    'too-large',
+  );
+}
+
 function checkSizes(entries: readonly ZipEntry[], zipName: string, limits: ZipLimits): void {
   const tooLarge = (why: string) =>
     new ScanError(`${zipName} ${why}; zip the scan's own files only, or give the scan unzipped`, 'too-large');
-  if (entries.length > limits.maxEntries) throw tooLarge(`holds ${entries.length} files, more than a scan needs`);
   const total = entries.reduce((sum, entry) => sum + entry.size, 0);
   if (total > limits.maxTotalBytes) {
     throw tooLarge(`would unpack to ${gigabytes(total)}, over the ${gigabytes(limits.maxTotalBytes)} limit`);
@@ -120,76 +130,4 @@ function notOneScan(zipName: string, scans: readonly string[], scanExtensions: r
     `${zipName} holds ${scans.length} scans (${scans.join(', ')}); zip one scan at a time, with its own textures`,
     'ambiguous-archive',
   );
-}
-
-async function unpackEntry(
-  bytes: Uint8Array,
-  entry: ZipEntry,
-  target: string,
-  zipFile: string,
-  written: { total: number },
-  limits: ZipLimits,
-): Promise<void> {
-  const zipName = path.basename(zipFile);
-  const data = entryData(bytes, entry, zipFile);
-  await mkdir(path.dirname(target), { recursive: true });
-  const handle = await open(target, 'wx').catch((error: NodeJS.ErrnoException) => {
-    throw new ScanError(`${zipName}: could not unpack ${entry.name} (${error.code}); zip the scan again`, 'unreadable');
-  });
-  let entryBytes = 0;
-  const accept = (chunk: Uint8Array) => {
-    entryBytes += chunk.length;
-    written.total += chunk.length;
-    if (entryBytes > entry.size) {
-      throw new ScanError(`${zipName} holds more in ${entry.name} than it declares; zip the scan again`, 'corrupt');
-    }
-    if (written.total > limits.maxTotalBytes) {
-      throw new ScanError(
-        `${zipName} unpacks to over ${gigabytes(limits.maxTotalBytes)}; give the scan unzipped`,
-        'too-large',
-      );
-    }
-  };
-  try {
-    for (const chunk of inflatedChunks(data, entry, zipName)) {
-      accept(chunk);
-      await handle.write(chunk);
-    }
-  } finally {
-    await handle.close();
-  }
-  if (entryBytes !== entry.size) {
-    throw new ScanError(
-      `${zipName} is damaged at ${entry.name} (its size does not match); zip the scan again`,
-      'corrupt',
-    );
-  }
-}
-
-/** The entry's bytes, a bounded piece at a time, so a lying size is caught before it fills memory. */
-function* inflatedChunks(data: Uint8Array, entry: ZipEntry, zipName: string): Generator<Uint8Array> {
-  if (entry.method === 0) {
-    for (let at = 0; at < data.length; at += INFLATE_STEP) yield data.subarray(at, at + INFLATE_STEP);
-    return;
-  }
-  const pending: Uint8Array[] = [];
-  const inflater = new Inflate((chunk) => pending.push(chunk));
-  for (let at = 0; at < data.length; at += INFLATE_STEP) {
-    try {
-      inflater.push(data.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= data.length);
-    } catch (error) {
-      throw new ScanError(
-        `${zipName} is damaged at ${entry.name} (${(error as Error).message}); zip the scan again`,
-        'corrupt',
-        {
-          cause: error,
-        },
-      );
-    }
-    yield* pending.splice(0);
-  }
-}
-
-function gigabytes(bytes: number): string {
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }

@@ -1,17 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
+  artefactManifestPath,
   COLLECTION_SCHEMA_VERSION,
   collectionSchema,
+  INDEX_FILE,
   type Artefact,
   type Collection,
   type CollectionEntry,
 } from '@vitrine/core';
 import { readCollectionConfig } from '../collection-config.js';
 import { ScanError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
-
-export const INDEX_FILE = 'index.json';
+import { writeFileAtomic } from '../write/atomic.js';
+import { withCollectionLock } from './collection-lock.js';
 
 /** Reads a collection's index.json, or an empty collection when there is none yet. */
 export async function readCollectionIndex(collection: string): Promise<Collection> {
@@ -41,7 +43,7 @@ export function collectionEntryFor(artefact: Artefact): CollectionEntry {
     id: artefact.id,
     title: artefact.title,
     ...(artefact.creator ? { creator: artefact.creator } : {}),
-    manifest: `${artefact.id}/artefact.json`,
+    manifest: artefactManifestPath(artefact.id),
     ...(artefact.poster ? { poster: `${artefact.id}/${artefact.poster}` } : {}),
     dimensions: artefact.dimensions,
     ...(artefact.tags?.length ? { tags: artefact.tags } : {}),
@@ -50,9 +52,10 @@ export function collectionEntryFor(artefact: Artefact): CollectionEntry {
 
 /**
  * Adds or replaces one artefact's entry and writes index.json atomically, with the kiosk
- * settings of the collection's vitrine.config.json as they are now.
+ * settings of the collection's vitrine.config.json as they are now. The caller holds the
+ * collection lock: this is a read-modify-write, and two at once would lose an entry.
  */
-export async function upsertCollectionEntry(collection: string, entry: CollectionEntry): Promise<void> {
+export async function putIndexEntryLocked(collection: string, entry: CollectionEntry): Promise<void> {
   const index = await readCollectionIndex(collection);
   const { kiosk } = await readCollectionConfig(collection);
   const artefacts = index.artefacts.filter((existing) => existing.id !== entry.id);
@@ -61,6 +64,29 @@ export async function upsertCollectionEntry(collection: string, entry: Collectio
   const { kiosk: _previous, ...rest } = index;
   const next = collectionSchema.parse({ ...rest, ...(kiosk ? { kiosk } : {}), artefacts });
   await writeFileAtomic(path.join(collection, INDEX_FILE), `${JSON.stringify(next, null, 2)}\n`);
+}
+
+/** Adds or replaces one artefact's entry, under the collection lock. */
+export async function upsertCollectionEntry(collection: string, entry: CollectionEntry): Promise<void> {
+  await withCollectionLock(collection, () => putIndexEntryLocked(collection, entry));
+}
+
+/**
+ * Puts an artefact's entry back when index.json lacks it or lists it out of date (an entry
+ * deleted by hand, or an ingest killed between its rename and its index write). Reads
+ * first without the lock, so the common case, an up-to-date entry, costs no lock.
+ */
+export async function ensureIndexed(collection: string, artefact: Artefact): Promise<void> {
+  const wanted = collectionEntryFor(artefact);
+  const listed = (index: Collection) =>
+    isDeepStrictEqual(
+      index.artefacts.find((entry) => entry.id === artefact.id),
+      wanted,
+    );
+  if (listed(await readCollectionIndex(collection))) return;
+  await withCollectionLock(collection, async () => {
+    if (!listed(await readCollectionIndex(collection))) await putIndexEntryLocked(collection, wanted);
+  });
 }
 
 function safeJson(text: string): unknown {
