@@ -74,6 +74,44 @@ describe('ingest', () => {
     expect(snapshotFolder(collection)).toEqual(before);
   });
 
+  it('keeps an editor’s save that lands while a re-ingest of the artefact is deriving', async () => {
+    const collection = path.join(work, 'saved-meanwhile');
+    const notes = path.join(work, 'notes.json');
+    const document = (title: string) => ({
+      schemaVersion: 1,
+      layers: [{ id: 'notes', label: { en: 'Notes' }, colour: '#336699', visible: true }],
+      annotations: [
+        {
+          id: 'lid',
+          layer: 'notes',
+          order: 0,
+          target: { position: [0, 0.1, 0], normal: [0, 1, 0] },
+          body: { title: { en: title }, text: { en: 'A note.' } },
+        },
+      ],
+    });
+    writeFileSync(notes, JSON.stringify(document('As ingested')));
+    await ingest({ file: boxFile, collection, id: 'box', annotations: notes, size: { kind: 'units', unit: 'mm' } });
+    const saved = path.join(collection, 'box/annotations.json');
+    // The editor writes while the re-ingest derives (it holds no lock then); the ingest
+    // must carry this version over, not the one it saw when it started.
+    await ingest({
+      file: boxFile,
+      collection,
+      id: 'box',
+      size: { kind: 'units', unit: 'mm' },
+      force: true,
+      onStep: (step) => {
+        if (step === 'derive desktop') writeFileSync(saved, JSON.stringify(document('Saved meanwhile')));
+      },
+    });
+    const kept = readJson(saved) as ReturnType<typeof document>;
+    expect(kept.annotations[0]!.body.title).toEqual({ en: 'Saved meanwhile' });
+    expect(artefactSchema.parse(readJson(path.join(collection, 'box/artefact.json'))).annotations).toBe(
+      'annotations.json',
+    );
+  });
+
   it('never modifies the source file', async () => {
     const before = readFileSync(boxFile);
     await ingest({ file: boxFile, collection: path.join(work, 'source'), force: true });

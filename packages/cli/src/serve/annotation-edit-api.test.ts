@@ -1,12 +1,18 @@
+import { spawn } from 'node:child_process';
 import { createServer, request as httpRequest, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleAnnotationsDocument, writeTestCollection } from '../annotations-export/testing/write-test-collection.js';
 import { createAnnotationEditHandler } from './annotation-edit-api.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
+const HOLDER = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../pipeline/src/testing/hold-collection-lock.ts',
+);
 const MAX_BODY = 16_384;
 
 interface Reply {
@@ -19,8 +25,21 @@ let server: Server;
 let port: number;
 let collection: string;
 
+/**
+ * A request as the editor makes it: a PUT carries the If-Match of a GET just before,
+ * unless the test sets (or removes, with undefined) `if-match` itself.
+ */
+async function send(method: string, target: string, options: { headers?: OutgoingHttpHeaders; body?: string } = {}) {
+  if (method !== 'PUT' || (options.headers && 'if-match' in options.headers)) return rawSend(method, target, options);
+  const { etag } = (await rawSend('GET', target)).headers;
+  return rawSend(method, target, {
+    ...options,
+    headers: { ...(etag ? { 'if-match': etag } : {}), ...options.headers },
+  });
+}
+
 /** A raw HTTP request: fetch would normalise "/../" and refuse to set Host or Origin. */
-function send(method: string, target: string, options: { headers?: OutgoingHttpHeaders; body?: string } = {}) {
+function rawSend(method: string, target: string, options: { headers?: OutgoingHttpHeaders; body?: string } = {}) {
   const headers: OutgoingHttpHeaders = {
     host: `127.0.0.1:${port}`,
     authorization: `Bearer ${TOKEN}`,
@@ -74,7 +93,12 @@ function editedDocument(title = 'The handle, restored') {
 
 beforeEach(async () => {
   collection = await writeTestCollection([{ id: 'amphora', annotations: sampleAnnotationsDocument() }, { id: 'bare' }]);
-  const handler = createAnnotationEditHandler({ collectionDir: collection, token: TOKEN, maxBodyBytes: MAX_BODY });
+  const handler = createAnnotationEditHandler({
+    collectionDir: collection,
+    token: TOKEN,
+    maxBodyBytes: MAX_BODY,
+    lockWaitMs: 1_000,
+  });
   server = createServer((request, response) => {
     void handler(request, response).then((handled) => {
       if (!handled) response.writeHead(418).end();
@@ -144,15 +168,78 @@ describe('PUT /api/artefacts/<id>/annotations', () => {
     expect(await readdir(folderOf('bare'))).toEqual(['annotations.json', 'artefact.json']);
   });
 
-  it('saves one request after another when they come at once', async () => {
+  it('saves one of several saves of the same version that come at once, and refuses the others with 412', async () => {
+    const { etag } = (await send('GET', annotationsPath('bare'))).headers;
     const replies = await Promise.all(
       ['one', 'two', 'three'].map((title) =>
-        send('PUT', annotationsPath('bare'), { body: JSON.stringify(editedDocument(title)) }),
+        send('PUT', annotationsPath('bare'), {
+          body: JSON.stringify(editedDocument(title)),
+          headers: { 'if-match': etag },
+        }),
       ),
     );
-    expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200]);
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 412, 412]);
+    const winner = replies.find((reply) => reply.status === 200)!;
     const manifest = JSON.parse(await readFile(path.join(folderOf('bare'), 'artefact.json'), 'utf8'));
     expect(manifest.annotations).toBe('annotations.json');
+    expect(JSON.parse(await readFile(path.join(folderOf('bare'), 'annotations.json'), 'utf8'))).toEqual(winner.json);
+  });
+});
+
+describe('two editors of one artefact', () => {
+  it('sends a strong ETag that changes with every save', async () => {
+    const first = await send('GET', annotationsPath());
+    expect(first.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect((await send('GET', annotationsPath('bare'))).headers.etag).toBe('"none"');
+    const saved = await send('PUT', annotationsPath(), { body: JSON.stringify(editedDocument()) });
+    expect(saved.headers.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(saved.headers.etag).not.toBe(first.headers.etag);
+    expect((await send('GET', annotationsPath())).headers.etag).toBe(saved.headers.etag);
+  });
+
+  it('refuses a save based on a version someone else has replaced (412), keeping their edit', async () => {
+    const tabA = await send('GET', annotationsPath());
+    const tabB = await send('GET', annotationsPath());
+    const saveA = await send('PUT', annotationsPath(), {
+      body: JSON.stringify(editedDocument('A’s edit')),
+      headers: { 'if-match': tabA.headers.etag },
+    });
+    expect(saveA.status).toBe(200);
+    const saveB = await send('PUT', annotationsPath(), {
+      body: JSON.stringify(editedDocument('B’s edit')),
+      headers: { 'if-match': tabB.headers.etag },
+    });
+    expect(saveB.status).toBe(412);
+    expect((saveB.json as { error: string }).error).toMatch(/someone else saved .* reload/);
+    const onDisk = JSON.parse(await readFile(path.join(folderOf('amphora'), 'annotations.json'), 'utf8'));
+    expect(onDisk.annotations[0].body.title).toEqual({ en: 'A’s edit' });
+  });
+
+  it('refuses a save without If-Match (428), or with If-Match: * (428)', async () => {
+    for (const ifMatch of [undefined, '*']) {
+      const reply = await send('PUT', annotationsPath(), {
+        body: JSON.stringify(editedDocument()),
+        headers: { 'if-match': ifMatch },
+      });
+      expect(reply.status).toBe(428);
+      expect((reply.json as { error: string }).error).toMatch(/If-Match/);
+    }
+  });
+
+  it('never answers 200 while an ingest holds the collection lock: 409, and nothing is written', async () => {
+    const before = await readFile(path.join(folderOf('amphora'), 'annotations.json'), 'utf8');
+    const holder = spawn(process.execPath, ['--import', 'tsx', HOLDER, collection], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise<void>((resolve) => holder.stdout.on('data', () => resolve()));
+      const reply = await send('PUT', annotationsPath(), { body: JSON.stringify(editedDocument()) });
+      expect(reply.status).toBe(409);
+      expect((reply.json as { error: string }).error).toMatch(/being re-ingested; nothing was saved/);
+      expect(await readFile(path.join(folderOf('amphora'), 'annotations.json'), 'utf8')).toBe(before);
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 });
 
@@ -320,6 +407,7 @@ function streamUntilAnswered(target: string, limit: number): Promise<Reply> {
         headers: {
           'content-type': 'application/json',
           authorization: `Bearer ${TOKEN}`,
+          'if-match': '"none"',
           'transfer-encoding': 'chunked',
         },
       },

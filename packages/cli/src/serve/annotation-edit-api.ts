@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { annotationsVersion, isScanError, withCollectionLock } from '@vitrine/pipeline';
 import { bearerTokenCheck } from './edit-bearer-token.js';
 import { locateArtefact } from './edit-locate-artefact.js';
-import { readAnnotationsForEdit } from './edit-read-annotations.js';
+import { currentAnnotationsVersion, readAnnotationsForEdit } from './edit-read-annotations.js';
 import { readJsonBody } from './edit-read-json-body.js';
 import { EditRefusal } from './edit-refusal.js';
 import { decodeArtefactId, matchEditRoute } from './edit-route.js';
@@ -17,9 +18,11 @@ export interface AnnotationEditOptions {
   token: string;
   /** The largest document accepted, in bytes (default 1 MB: 500 annotations of plain text fit). */
   maxBodyBytes?: number;
+  /** How long a save waits for a re-ingest that holds the collection lock before answering 409. */
+  lockWaitMs?: number;
 }
 
-export const ANNOTATION_EDIT_DEFAULTS = Object.freeze({ maxBodyBytes: 1_000_000 });
+export const ANNOTATION_EDIT_DEFAULTS = Object.freeze({ maxBodyBytes: 1_000_000, lockWaitMs: 5_000 });
 
 /** Handles a request itself (true) or leaves it to the static files (false). */
 export type AnnotationEditHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
@@ -27,25 +30,30 @@ export type AnnotationEditHandler = (request: IncomingMessage, response: ServerR
 /**
  * The annotation editor's API, for `vitrine serve --edit` to mount before its static files:
  *
- *   GET /api/artefacts/<id>/annotations   the artefact's annotations (an empty document when it has none)
- *   PUT /api/artefacts/<id>/annotations   replace them with the JSON body; answers the saved document
+ *   GET /api/artefacts/<id>/annotations   the artefact's annotations (an empty document when it has none),
+ *                                         with their version as a strong ETag
+ *   PUT /api/artefacts/<id>/annotations   replace them with the JSON body, if `If-Match` names the version
+ *                                         on disk; answers the saved document and its new ETag
  *
  * Every /api/ request is checked in this order, and a refused one changes nothing on disk:
  * Host not localhost or a foreign Origin 403, no or wrong bearer token 401, unknown path
- * 404, other method 405, id not a slug 400, unknown artefact 404, body not
- * application/json 415, larger than maxBodyBytes 413, not JSON or not a valid document
- * 422. Answers are JSON (`{ "error": "<one line>" }` when refused), never cached.
+ * 404, other method 405, id not a slug 400, unknown artefact 404, PUT without If-Match
+ * 428, body not application/json 415, larger than maxBodyBytes 413, not JSON or not a
+ * valid document 422, If-Match not the version on disk 412 (someone else saved), a
+ * re-ingest holding the collection lock past lockWaitMs 409. Answers are JSON
+ * (`{ "error": "<one line>" }` when refused), never cached.
+ *
+ * A save holds the collection lock from its version check to its last write, so it can
+ * neither slip between two editors' reads and writes nor land in a folder a re-ingest is
+ * swapping out; the ingest, in turn, carries the saved file over under the same lock.
  */
 export function createAnnotationEditHandler(options: AnnotationEditOptions): AnnotationEditHandler {
-  const { collectionDir, maxBodyBytes = ANNOTATION_EDIT_DEFAULTS.maxBodyBytes } = options;
+  const {
+    collectionDir,
+    maxBodyBytes = ANNOTATION_EDIT_DEFAULTS.maxBodyBytes,
+    lockWaitMs = ANNOTATION_EDIT_DEFAULTS.lockWaitMs,
+  } = options;
   const requireToken = bearerTokenCheck(options.token);
-  // Saves run one after another: two at once could both copy the same "previous" version.
-  let saving: Promise<unknown> = Promise.resolve();
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = saving.then(task);
-    saving = run.catch(() => undefined);
-    return run;
-  };
 
   return async (request, response) => {
     const route = matchEditRoute(request.url);
@@ -60,22 +68,61 @@ export function createAnnotationEditHandler(options: AnnotationEditOptions): Ann
       const artefactId = decodeArtefactId(route.rawId);
       if (request.method === 'GET') {
         const location = await locateArtefact(collectionDir, artefactId);
-        sendJson(response, 200, await readAnnotationsForEdit(location));
+        const { document, version } = await readAnnotationsForEdit(location);
+        sendJson(response, 200, document, { etag: version });
         return true;
       }
       const location = await locateArtefact(collectionDir, artefactId);
+      const basedOn = requireIfMatch(request);
       const body = await readJsonBody(request, maxBodyBytes);
       const document = await validateAnnotationsForSave(body, location.folder);
-      // Located again inside the queue: a save just before may have given the manifest its annotations.
-      await serially(async () => saveAnnotations(await locateArtefact(collectionDir, artefactId), document));
-      sendJson(response, 200, document);
+      const saved = await withCollectionLock(
+        collectionDir,
+        async () => {
+          // Located again under the lock: a re-ingest may have replaced the folder meanwhile.
+          const current = await locateArtefact(collectionDir, artefactId);
+          if (!basedOn.includes(await currentAnnotationsVersion(current))) {
+            throw new EditRefusal(
+              412,
+              'someone else saved this artefact’s annotations since you opened them; reload to see their changes',
+            );
+          }
+          return saveAnnotations(current, document);
+        },
+        { waitMs: lockWaitMs },
+      );
+      sendJson(response, 200, document, { etag: annotationsVersion(saved) });
     } catch (error) {
       if (error instanceof EditRefusal) {
         sendJson(response, error.status, { error: error.message }, error.headers);
+      } else if (isScanError(error) && error.code === 'collection-busy') {
+        sendJson(response, 409, {
+          error: 'this artefact is being re-ingested; nothing was saved, try saving again in a moment',
+        });
       } else {
         sendJson(response, 500, { error: `internal error: ${(error as Error).message}` });
       }
     }
     return true;
   };
+}
+
+/**
+ * The versions a save is based on, from `If-Match`: a save must say which version it
+ * edits, or it could overwrite one its author never saw. `*` is refused too: it would
+ * match any version, which is the lost update this header is here to prevent.
+ */
+function requireIfMatch(request: IncomingMessage): string[] {
+  const header = request.headers['if-match'];
+  const tags = (header ?? '')
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag.startsWith('"'));
+  if (tags.length === 0) {
+    throw new EditRefusal(
+      428,
+      'a save must send If-Match with the ETag of the annotations it edits; load them first, then save',
+    );
+  }
+  return tags;
 }

@@ -17,15 +17,17 @@ export function previousVersionFile(annotationsFile: string): string {
  * `annotations`, so it never names a file that is not there yet. Each write is atomic,
  * and the new manifest is validated before anything is written.
  */
-export async function saveAnnotations(location: ArtefactLocation, document: AnnotationsDocument): Promise<void> {
+export async function saveAnnotations(location: ArtefactLocation, document: AnnotationsDocument): Promise<Uint8Array> {
   const manifestUpdate = location.manifest.annotations ? undefined : manifestNamingAnnotations(location);
   const current = await readFile(location.annotationsFile).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
   if (current) await writeFileAtomic(previousVersionFile(location.annotationsFile), current);
-  await writeFileAtomic(location.annotationsFile, `${JSON.stringify(document, null, 2)}\n`);
+  const bytes = new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`);
+  await writeFileAtomic(location.annotationsFile, bytes);
   if (manifestUpdate) await writeFileAtomic(location.manifestFile, manifestUpdate);
+  return bytes;
 }
 
 /** The manifest's own text with `annotations` added; fields this version does not know are kept. */

@@ -45,8 +45,13 @@ export async function withCollectionLock<T>(
   options: CollectionLockOptions = {},
 ): Promise<T> {
   const folder = path.resolve(collection);
+  const deadline = Date.now() + (options.waitMs ?? COLLECTION_LOCK_DEFAULTS.waitMs);
   const previous = queues.get(folder) ?? Promise.resolve();
-  const run = previous.then(() => holdLock(folder, task, options.waitMs ?? COLLECTION_LOCK_DEFAULTS.waitMs));
+  const run = (async () => {
+    // The queue is waited on only until the deadline; past it, the lock folder itself says busy.
+    await Promise.race([previous, sleep(deadline - Date.now())]);
+    return holdLock(folder, task, deadline);
+  })();
   const settled = run.catch(() => undefined);
   queues.set(folder, settled);
   void settled.then(() => {
@@ -55,10 +60,10 @@ export async function withCollectionLock<T>(
   return run;
 }
 
-async function holdLock<T>(folder: string, task: () => Promise<T>, waitMs: number): Promise<T> {
+async function holdLock<T>(folder: string, task: () => Promise<T>, deadline: number): Promise<T> {
   await mkdir(folder, { recursive: true });
   let compromised: Error | undefined;
-  const release = await acquire(folder, waitMs, (error) => {
+  const release = await acquire(folder, deadline, (error) => {
     compromised = error;
   });
   let result: T;
@@ -77,8 +82,8 @@ async function holdLock<T>(folder: string, task: () => Promise<T>, waitMs: numbe
   return result;
 }
 
-async function acquire(folder: string, waitMs: number, onCompromised: (error: Error) => void) {
-  const deadline = Date.now() + waitMs;
+async function acquire(folder: string, deadline: number, onCompromised: (error: Error) => void) {
+  const started = Date.now();
   let pause = 10;
   for (;;) {
     try {
@@ -94,12 +99,16 @@ async function acquire(folder: string, waitMs: number, onCompromised: (error: Er
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
       if (Date.now() >= deadline) {
         throw new ScanError(
-          `${folder} is locked by another vitrine command (an ingest or the editor) that has not finished after ${Math.round(waitMs / 1000)} s; wait for it and try again`,
+          `${folder} is locked by another vitrine command (an ingest or the editor) that has not finished after ${Math.round((Date.now() - started) / 1000)} s; wait for it and try again`,
           'collection-busy',
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, pause));
+      await sleep(Math.min(pause, Math.max(0, deadline - Date.now())));
       pause = Math.min(pause * 2, 200);
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
 }
