@@ -112,7 +112,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
   step('read');
   const scan = await readScan(options.file);
-  const sourceSha256 = sha256(scan.bytes);
+  const sourceSha256 = scan.sha256;
   const ingestKey = sha256(
     JSON.stringify({
       source: sourceSha256,
@@ -139,7 +139,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const source = {
     file: path.basename(options.file),
     format: scan.format,
-    bytes: scan.bytes.byteLength,
+    bytes: scan.byteLength,
     sha256: sourceSha256,
     triangles: report.triangles,
     vertices: report.vertices,

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Logger, type Document } from '@gltf-transform/core';
 import { ScanError } from '../errors.js';
+import { sha256, sha256OfFile } from '../sha256.js';
 import { readGltf } from './gltf.js';
 import { readObj } from './obj.js';
 import { readPly } from './ply.js';
@@ -15,8 +16,10 @@ export interface ReadScan {
   document: Document;
   /** Lower-case format name of the scan read: "glb", "gltf", "obj", "ply", "stl". */
   format: string;
-  /** The bytes of the file the curator named (the zip, for a zipped scan), for hashing. */
-  bytes: Uint8Array;
+  /** The sha256 (hex) of the file the curator named (the zip, for a zipped scan): the source's identity. */
+  sha256: string;
+  /** The size in bytes of the file the curator named. */
+  byteLength: number;
   /** For a zipped scan: the scan file's path inside the zip. */
   zipEntry?: string;
   /**
@@ -43,14 +46,20 @@ export const SUPPORTED_EXTENSIONS = Object.freeze([...Object.keys(READERS), ZIP]
 /** Reads any supported scan file, or a zip holding one, into a Document, or fails with a ScanError. */
 export async function readScan(file: string): Promise<ReadScan> {
   const format = formatOf(file);
-  const bytes = await readScanBytes(file);
   const warnings: string[] = [];
   const warn: Warn = (message) => warnings.push(message);
-  if (format !== ZIP) return { document: await readWith(format, file, bytes, warn), format, bytes, warnings };
+  if (format !== ZIP) {
+    const bytes = await readScanBytes(file);
+    const document = await readWith(format, file, bytes, warn);
+    return { document, format, sha256: sha256(bytes), byteLength: bytes.byteLength, warnings };
+  }
+  // A zip is never held whole: it is hashed as a stream, and its entries are unpacked one by one.
+  const { size } = await requireScanFile(file);
+  const zipSha256 = await sha256OfFile(file);
   return withUnzippedScan(file, Object.keys(READERS), async (scanFile, zipEntry) => {
     const scanFormat = formatOf(scanFile);
     const document = await readWith(scanFormat, scanFile, await readScanBytes(scanFile), warn);
-    return { document, format: scanFormat, bytes, zipEntry, warnings };
+    return { document, format: scanFormat, sha256: zipSha256, byteLength: size, zipEntry, warnings };
   });
 }
 
@@ -65,12 +74,17 @@ function formatOf(file: string): string {
   return format;
 }
 
-async function readScanBytes(file: string): Promise<Uint8Array> {
+async function requireScanFile(file: string): Promise<{ size: number }> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new ScanError(`${file} does not exist or is not a file; check the path`, 'unreadable');
   if (info.size === 0) {
     throw new ScanError(`${path.basename(file)} is empty (0 bytes); copy or export it again`, 'empty-file');
   }
+  return info;
+}
+
+async function readScanBytes(file: string): Promise<Uint8Array> {
+  await requireScanFile(file);
   return new Uint8Array(await readFile(file));
 }
 
