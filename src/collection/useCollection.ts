@@ -1,6 +1,7 @@
 import { collectionSchema, type Collection } from '@vitrine/core';
 import { useEffect, useState } from 'react';
-import { collectionFileUrl } from './config.js';
+import { collectionIndexUrl } from './config.js';
+import { keepInsideCollection } from './keep-inside-collection.js';
 
 export type CollectionState =
   { status: 'loading' } | { status: 'ready'; collection: Collection } | { status: 'error'; error: Error };
@@ -10,12 +11,16 @@ export function useCollection(): CollectionState {
   const [state, setState] = useState<CollectionState>({ status: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
-    fetch(collectionFileUrl('index.json'), { signal: controller.signal })
+    const indexUrl = collectionIndexUrl();
+    fetch(indexUrl, { signal: controller.signal })
       .then((response) => {
         if (!response.ok) throw new Error(`index.json answered ${response.status}`);
         return response.json();
       })
-      .then((json: unknown) => setState({ status: 'ready', collection: collectionSchema.parse(json) }))
+      .then((json: unknown) => {
+        const collection = keepInsideCollection(collectionSchema.parse(json), indexUrl, (line) => console.warn(line));
+        setState({ status: 'ready', collection });
+      })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setState({ status: 'error', error: error as Error });
       });

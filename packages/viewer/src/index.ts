@@ -4,6 +4,7 @@ export { useArtefact, type ArtefactState, type LoadedDerivative, type UseArtefac
 export { fetchArtefact } from './load/fetch-artefact.js';
 export { ArtefactLoadError } from './load/artefact-load-error.js';
 export { pickDerivative, planDerivatives, resolveArtefactFile, type DerivativePlan } from './load/pick-derivative.js';
+export { resolveInsideManifest, resolveInsideManifestOrSkip } from './load/resolve-inside-manifest.js';
 export { chooseProfile, readDeviceSignals, type DeviceSignals, type WebProfile } from './load/device-profile.js';
 export { createGltfLoader } from './load/create-gltf-loader.js';
 export { frameDimensions, type Framing } from './stage/frame-bounds.js';

@@ -4,6 +4,7 @@ import {
   annotationsDocumentSchema,
   artefactSchema,
   describeAnnotationsError,
+  INDEX_FILE,
   type AnnotationsDocument,
   type Collection,
   type CollectionEntry,
@@ -46,7 +47,7 @@ export async function readCollectionAnnotations(
 async function requireIndex(collection: string): Promise<void> {
   const folder = await stat(collection).catch(() => undefined);
   if (!folder?.isDirectory()) throw new AnnotationsExportError(`${collection} is not a folder`);
-  const index = await stat(path.join(collection, 'index.json')).catch(() => undefined);
+  const index = await stat(path.join(collection, INDEX_FILE)).catch(() => undefined);
   if (!index?.isFile()) {
     throw new AnnotationsExportError(`${collection} has no index.json, so it is not a vitrine collection`);
   }

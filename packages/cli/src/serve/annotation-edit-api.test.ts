@@ -31,7 +31,7 @@ let collection: string;
  */
 async function send(method: string, target: string, options: { headers?: OutgoingHttpHeaders; body?: string } = {}) {
   if (method !== 'PUT' || (options.headers && 'if-match' in options.headers)) return rawSend(method, target, options);
-  const { etag } = (await rawSend('GET', target)).headers;
+  const etag = (await rawSend('GET', target)).headers.etag as string | undefined;
   return rawSend(method, target, {
     ...options,
     headers: { ...(etag ? { 'if-match': etag } : {}), ...options.headers },
@@ -169,7 +169,7 @@ describe('PUT /api/artefacts/<id>/annotations', () => {
   });
 
   it('saves one of several saves of the same version that come at once, and refuses the others with 412', async () => {
-    const { etag } = (await send('GET', annotationsPath('bare'))).headers;
+    const etag = (await send('GET', annotationsPath('bare'))).headers.etag as string;
     const replies = await Promise.all(
       ['one', 'two', 'three'].map((title) =>
         send('PUT', annotationsPath('bare'), {
@@ -202,12 +202,12 @@ describe('two editors of one artefact', () => {
     const tabB = await send('GET', annotationsPath());
     const saveA = await send('PUT', annotationsPath(), {
       body: JSON.stringify(editedDocument('A’s edit')),
-      headers: { 'if-match': tabA.headers.etag },
+      headers: { 'if-match': tabA.headers.etag as string },
     });
     expect(saveA.status).toBe(200);
     const saveB = await send('PUT', annotationsPath(), {
       body: JSON.stringify(editedDocument('B’s edit')),
-      headers: { 'if-match': tabB.headers.etag },
+      headers: { 'if-match': tabB.headers.etag as string },
     });
     expect(saveB.status).toBe(412);
     expect((saveB.json as { error: string }).error).toMatch(/someone else saved .* reload/);

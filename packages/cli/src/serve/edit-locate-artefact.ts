@@ -1,12 +1,12 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { artefactSchema, describeAnnotationsError, type Artefact } from '@vitrine/core';
+import { ANNOTATIONS_FILE, artefactSchema, describeAnnotationsError, type Artefact } from '@vitrine/core';
 import { readCollectionIndex } from '@vitrine/pipeline';
 import { EditRefusal } from './edit-refusal.js';
 import { resolveInside } from './edit-resolve-inside.js';
 
 /** The name annotations get when the manifest names none yet, as ingest names them. */
-export const DEFAULT_ANNOTATIONS_FILE = 'annotations.json';
+export const DEFAULT_ANNOTATIONS_FILE = ANNOTATIONS_FILE;
 
 /** Where an artefact's files are, found through index.json: never by using its id as a path. */
 export interface ArtefactLocation {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,6 +35,34 @@ describe('buildSite', () => {
     expect(existsSync(path.join(out, 'collection', '.staging-bust'))).toBe(false);
     // Nothing left beside the site.
     expect((await readdir(folder)).sort()).toEqual(['app', 'collection', 'site']);
+  });
+
+  it('leaves out symbolic links out of the collection, and copies those inside as files', async () => {
+    const outside = path.join(folder, 'private');
+    await mkdir(outside);
+    await writeFile(path.join(outside, 'secret.txt'), 'outside');
+    await symlink(path.join(outside, 'secret.txt'), path.join(collection, 'amphora', 'poster.webp'));
+    await symlink('../../private/secret.txt', path.join(collection, 'amphora', 'notes.txt'));
+    await symlink(outside, path.join(collection, 'amphora', 'images'));
+    await symlink('mobile.glb', path.join(collection, 'amphora', 'alias.glb'));
+    await mkdir(path.join(collection, 'shared'));
+    await writeFile(path.join(collection, 'shared', 'map.webp'), 'map');
+    await symlink(path.join(collection, 'shared'), path.join(collection, 'amphora', 'shared'));
+    // A link back up the tree: its folder is being copied already, and would be forever.
+    await symlink(collection, path.join(collection, 'amphora', 'loop'));
+    const out = path.join(folder, 'site');
+    const log: string[] = [];
+    await buildSite({ collection, out, app, log: (line) => log.push(line) });
+    const built = path.join(out, 'collection', 'amphora');
+    expect((await readdir(built)).sort()).toEqual(['alias.glb', 'mobile.glb', 'shared']);
+    expect(await readFile(path.join(built, 'alias.glb'), 'utf8')).toBe('glb');
+    expect((await lstat(path.join(built, 'alias.glb'))).isSymbolicLink()).toBe(false);
+    expect(await readFile(path.join(built, 'shared', 'map.webp'), 'utf8')).toBe('map');
+    expect(log.sort()).toEqual(
+      ['amphora/images', 'amphora/notes.txt', 'amphora/poster.webp'].map(
+        (relative) => `left out ${relative}, a link leading out of the collection (copy the file in to build it)`,
+      ),
+    );
   });
 
   it('replaces a site it wrote before, whole', async () => {

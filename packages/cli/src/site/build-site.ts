@@ -4,6 +4,7 @@ import { cp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../output.js';
 import { appBuildFolder } from './app-build.js';
+import { copyCollection } from './copy-collection.js';
 import { requireCollection } from './require-collection.js';
 
 /** Left in every site this writes, so a later build may replace it and nothing else. */
@@ -43,11 +44,9 @@ export async function buildSite(options: {
   const staging = `${out}.building-${suffix}`;
   try {
     await cp(app, staging, { recursive: true });
-    // Dotfiles are an ingest's staging folders and the editor's temporary files.
-    await cp(collection, path.join(staging, 'collection'), {
-      recursive: true,
-      filter: (source) => !path.basename(source).startsWith('.') || source === collection,
-    });
+    await copyCollection(collection, path.join(staging, 'collection'), (relative) =>
+      options.log?.(`left out ${relative}, a link leading out of the collection (copy the file in to build it)`),
+    );
     await writeFile(
       path.join(staging, SITE_MARKER),
       'Written by "vitrine build"; a later build replaces this folder.\n',

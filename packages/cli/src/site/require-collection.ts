@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readCollectionIndex } from '@vitrine/pipeline';
-import type { Collection } from '@vitrine/core';
+import { INDEX_FILE, type Collection } from '@vitrine/core';
 import { UsageError } from '../output.js';
 
 /**
@@ -14,7 +14,7 @@ export async function requireCollection(folder: string | undefined): Promise<{ f
   if (!existsSync(resolved) || !statSync(resolved).isDirectory()) {
     throw new UsageError(`${folder} is not a folder; give the folder that "vitrine ingest --collection" wrote`);
   }
-  if (!existsSync(path.join(resolved, 'index.json'))) {
+  if (!existsSync(path.join(resolved, INDEX_FILE))) {
     throw new UsageError(
       `${folder} has no index.json, so it is not a collection yet; add a scan with "vitrine ingest <scan> --collection ${folder}"`,
     );

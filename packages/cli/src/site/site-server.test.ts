@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,17 @@ beforeAll(async () => {
   await writeFile(path.join(collection, 'amphora', 'ar.usdz'), 'usdz');
   await writeFile(path.join(collection, '.staging-amphora', 'mobile.glb'), 'half written');
   await writeFile(path.join(folder, 'secret.txt'), 'outside');
+  await mkdir(path.join(folder, 'private'));
+  await writeFile(path.join(folder, 'private', 'notes.txt'), 'outside, in a folder');
+  // Links a collection from anyone may hold: to a file out of it, absolute and relative,
+  // to a folder out of it, as a folder's index.html; and one that stays inside.
+  await symlink(path.join(folder, 'secret.txt'), path.join(collection, 'amphora', 'poster.webp'));
+  await symlink('../../secret.txt', path.join(collection, 'amphora', 'notes.txt'));
+  await symlink(path.join(folder, 'private'), path.join(collection, 'amphora', 'images'));
+  await mkdir(path.join(collection, 'room'));
+  await symlink(path.join(folder, 'secret.txt'), path.join(collection, 'room', 'index.html'));
+  await symlink(path.join(folder, 'secret.txt'), path.join(app, 'assets', 'leak-AbCd1234.js'));
+  await symlink('mobile.glb', path.join(collection, 'amphora', 'alias.glb'));
   const server = createSiteServer({ app, collection }, async (request, response) => {
     if (!request.url?.startsWith('/api/')) return false;
     response.writeHead(204).end();
@@ -108,6 +119,30 @@ describe('the site server', () => {
       expect([403, 404], url).toContain(response.status);
       expect(await response.text(), url).not.toContain('outside');
     }
+  });
+
+  it('answers 404 for a file that is, or is reached through, a symbolic link out of its folder', async () => {
+    for (const url of [
+      '/collection/amphora/poster.webp',
+      '/collection/amphora/notes.txt',
+      '/collection/amphora/images/notes.txt',
+      '/collection/amphora/images/',
+      '/collection/room/',
+      '/collection/room/index.html',
+      '/assets/leak-AbCd1234.js',
+    ]) {
+      for (const method of ['GET', 'HEAD']) {
+        const response = await fetch(`${origin}${url}`, { method });
+        expect(response.status, `${method} ${url}`).toBe(404);
+        expect(await response.text(), url).not.toContain('outside');
+      }
+    }
+  });
+
+  it('follows a symbolic link that stays inside the collection', async () => {
+    const response = await fetch(`${origin}/collection/amphora/alias.glb`);
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(GLB)).toBe(true);
   });
 
   it('sends API requests to the API handler and refuses other methods on files', async () => {

@@ -11,19 +11,39 @@ export const artefactIdSchema = z
 
 /**
  * A path relative to the artefact's folder. Never absolute, never climbing out, never a
- * URL: the collection must stay hostable as plain files anywhere.
+ * URL: the collection must stay hostable as plain files anywhere. The viewer resolves it
+ * with `new URL`, which drops tabs and line breaks anywhere, strips leading spaces and
+ * controls, reads `\` as `/`, decodes `%2e` as a dot, and lets `?` and `#` end the
+ * path; so a name holding any of them could point somewhere else than it reads.
  */
 export const relativeFileSchema = z.string().check(
   z.minLength(1),
-  z.refine(
-    (path) =>
-      !path.startsWith('/') &&
-      !path.includes('\\') &&
-      !/^[a-z][a-z0-9+.-]*:/i.test(path) &&
-      !path.split('/').some((part) => part === '..' || part === '' || part === '.'),
-    'must be a plain relative path inside the artefact folder',
-  ),
+  z.superRefine((path, context) => {
+    const problem = relativeFileProblem(path);
+    if (problem) context.addIssue({ code: 'custom', message: `must be a plain relative path ${problem}` });
+  }),
 );
+
+/** What is wrong with `path` as a file named by a manifest, worded to follow "must be a plain relative path". */
+function relativeFileProblem(path: string): string | undefined {
+  if (/\p{Cc}/u.test(path)) return 'without control characters (line breaks, tabs); rename the file';
+  // A space inside a name is common ("handle detail.webp") and `new URL` encodes it as
+  // %20, so it keeps its meaning; other whitespace, or a space at a name's start or end,
+  // is invisible to a curator and treated differently by URL parsers and file systems.
+  if (/[^\S ]/u.test(path) || path.split('/').some((part) => part.startsWith(' ') || part.endsWith(' '))) {
+    return 'without whitespace other than spaces inside names; rename the file';
+  }
+  if (path.includes('\\')) return "with '/' between folders, not '\\'";
+  // Names are never URL-encoded in a manifest: a '%' is either a mistake or `%2e%2e`.
+  if (path.includes('%')) return "without '%'; write the name as it is on disk, not URL-encoded";
+  if (/[?#]/.test(path)) return "without '?' or '#', which change what a URL means; rename the file";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return 'inside the artefact folder, not a URL';
+  if (path.startsWith('/')) return "inside the artefact folder, not starting with '/'";
+  if (path.split('/').some((part) => part === '..' || part === '' || part === '.')) {
+    return "inside the artefact folder, without '..', '.' or empty parts";
+  }
+  return undefined;
+}
 
 const sha256Schema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 

@@ -15,8 +15,8 @@ export interface AnnotationPanelProps {
   messages: ViewerMessages;
   /** Move keyboard focus to the title when the annotation shown changes (it was opened from a hotspot or by the keys). */
   takeFocus: boolean;
-  /** Resolves the image's and recording's file names against the artefact's folder. */
-  fileUrl: (file: string) => string;
+  /** Resolves the image's and recording's file names against the artefact's folder; `undefined` leaves one out. */
+  fileUrl: (file: string) => string | undefined;
   onClose: () => void;
 }
 
@@ -34,6 +34,10 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   const { title, text, image, audio } = annotation.body;
   const titleText = pickText(title, languages);
   const body = useMemo(() => renderMarkdown(pickText(text, languages)), [text, languages]);
+  const imageUrl = image && fileUrl(image.url);
+  // A recording is shown only with its captions: without them it is not for every visitor.
+  const audioUrl = audio && fileUrl(audio.url);
+  const captionsUrl = audio && fileUrl(audio.captions);
 
   useEffect(() => {
     if (takeFocus) heading.current?.focus({ preventScroll: true });
@@ -57,21 +61,15 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
         </button>
       </header>
       <div className="vitrine-annotation-text">{body}</div>
-      {image && (
+      {image && imageUrl && (
         <figure>
-          <img src={fileUrl(image.url)} alt={pickText(image.alt, languages)} loading="lazy" />
+          <img src={imageUrl} alt={pickText(image.alt, languages)} loading="lazy" />
         </figure>
       )}
-      {audio && (
+      {audio && audioUrl && captionsUrl && (
         // The captions track is what makes the recording usable without hearing it.
-        <audio controls preload="none" src={fileUrl(audio.url)} aria-label={titleText}>
-          <track
-            kind="captions"
-            src={fileUrl(audio.captions)}
-            srcLang={audio.language}
-            label={messages.captions}
-            default
-          />
+        <audio controls preload="none" src={audioUrl} aria-label={titleText}>
+          <track kind="captions" src={captionsUrl} srcLang={audio.language} label={messages.captions} default />
         </audio>
       )}
     </section>

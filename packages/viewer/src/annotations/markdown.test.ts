@@ -30,9 +30,40 @@ describe('the annotation Markdown subset', () => {
   });
 
   it('leaves what is not emphasis as text', () => {
-    expect(html('2 * 3 * 4 and a_b_c is 5 ** 2')).toBe('<p>2 * 3 * 4 and a<em>b</em>c is 5 ** 2</p>');
+    expect(html('2 * 3 * 4 and a_b_c is 5 ** 2')).toBe('<p>2 * 3 * 4 and a_b_c is 5 ** 2</p>');
     expect(html('\\*not italic\\* and \\[not a link\\](x)')).toBe('<p>*not italic* and [not a link](x)</p>');
     expect(html('[unclosed](https://example.org')).toBe('<p>[unclosed](https://example.org</p>');
+  });
+
+  it('takes balanced parentheses into a link address, as CommonMark does', () => {
+    const link = (href: string, label = 'x') => `<a href="${href}" rel="noopener noreferrer nofollow">${label}</a>`;
+    expect(html('An [amphora](https://en.wikipedia.org/wiki/Amphora_(vessel)).')).toBe(
+      `<p>An ${link('https://en.wikipedia.org/wiki/Amphora_(vessel)', 'amphora')}.</p>`,
+    );
+    expect(html('[x](https://example.org/a_(b_(c))d)')).toBe(`<p>${link('https://example.org/a_(b_(c))d')}</p>`);
+    // A link inside parentheses still ends at its own `)`.
+    expect(html('(see [x](https://example.org/a))')).toBe(`<p>(see ${link('https://example.org/a')})</p>`);
+    expect(html('[x](https://example.org/a\\))')).toBe(`<p>${link('https://example.org/a)')}</p>`);
+    expect(html('[x]( https://example.org/a )')).toBe(`<p>${link('https://example.org/a')}</p>`);
+    // Unbalanced, or broken by a space: not a link, shown as the text it is.
+    expect(html('[x](https://example.org/a(b)')).toBe('<p>[x](https://example.org/a(b)</p>');
+    expect(html('[x](https://example.org/a b)')).toBe('<p>[x](https://example.org/a b)</p>');
+  });
+
+  it('leaves underscores inside words alone, and keeps emphasis with them at word edges', () => {
+    expect(html('Call snake_case_name')).toBe('<p>Call snake_case_name</p>');
+    expect(html('__init__x')).toBe('<p>__init__x</p>');
+    expect(html('a__b__')).toBe('<p>a__b__</p>');
+    expect(html('inv_no_1962_14 and слово_в_слове')).toBe('<p>inv_no_1962_14 and слово_в_слове</p>');
+    expect(html('_emphasis_, (_aside_) and _two words_.')).toBe(
+      '<p><em>emphasis</em>, (<em>aside</em>) and <em>two words</em>.</p>',
+    );
+    expect(html('_snake_case_ name')).toBe('<p><em>snake_case</em> name</p>');
+    expect(html('[see file_name_here](https://example.org/a_b_c)')).toBe(
+      '<p><a href="https://example.org/a_b_c" rel="noopener noreferrer nofollow">see file_name_here</a></p>',
+    );
+    // `*` may emphasize part of a word, in CommonMark as here.
+    expect(html('un*frigging*believable')).toBe('<p>un<em>frigging</em>believable</p>');
   });
 
   it('never produces HTML from the text, and drops unsafe link targets', () => {
@@ -40,13 +71,16 @@ describe('the annotation Markdown subset', () => {
       '<p>&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>',
     );
     expect(html('[click](javascript:alert(1)) [data](data:text/html,x) [rel](/relative)')).toBe(
-      '<p>click) data rel</p>',
+      '<p>click data rel</p>',
+    );
+    expect(html('[a](javascript:alert((1))) [b](javascript:x\\)) [c](JaVaScRiPt:x(1)//https://a.example)')).toBe(
+      '<p>a b c</p>',
     );
     expect(safeHref('JAVASCRIPT:alert(1)')).toBeUndefined();
     expect(safeHref('vbscript:x')).toBeUndefined();
     expect(safeHref('https://example.org/')).toBe('https://example.org/');
     expect(html('[x](https://example.org/"onmouseover="alert(1))')).toBe(
-      '<p><a href="https://example.org/%22onmouseover=%22alert(1" rel="noopener noreferrer nofollow">x</a>)</p>',
+      '<p><a href="https://example.org/%22onmouseover=%22alert(1)" rel="noopener noreferrer nofollow">x</a></p>',
     );
   });
 

@@ -3,7 +3,8 @@ import { createElement, type ReactNode } from 'react';
 /**
  * Renders the small Markdown subset of annotation texts as React elements: paragraphs
  * (blank line), line breaks (newline), bullet lists ("- " or "* "), **bold**, *italic* or
- * _italic_, [links](https://…) and backslash escapes. Anything else is shown as the text
+ * _italic_ (not inside a word: inv_no_14 stays), [links](https://…) with balanced
+ * parentheses in the address, and backslash escapes. Anything else is shown as the text
  * it is: collection text is untrusted, so it never becomes HTML (no innerHTML anywhere;
  * React escapes every string) and a link keeps only an http, https or mailto address.
  *
@@ -59,7 +60,9 @@ function inline(text: string, prefix = '', depth = 0): ReactNode[] {
       i += 2;
       continue;
     }
-    if (depth < MAX_DEPTH && (char === '*' || char === '_')) {
+    // `_` opens only at the start of a word, so snake_case_name stays a name (CommonMark's
+    // rule; `*` may open inside a word, as there, for emphasis of part of one).
+    if (depth < MAX_DEPTH && (char === '*' || (char === '_' && !touchesWord(text, i, -1)))) {
       const delimiter = char === '*' && text[i + 1] === '*' ? '**' : char;
       const close = findClosing(text, i + delimiter.length, delimiter);
       if (close > 0) {
@@ -90,8 +93,8 @@ function inline(text: string, prefix = '', depth = 0): ReactNode[] {
 
 /**
  * Where the emphasis opened at `from` closes, or -1. Like Markdown, the emphasized text may
- * not start or end with a space (so "2 * 3 * 4" stays arithmetic), and a single `*` does
- * not close on half of a `**`.
+ * not start or end with a space (so "2 * 3 * 4" stays arithmetic), a single `*` does not
+ * close on half of a `**`, and `_` closes only at the end of a word.
  */
 function findClosing(text: string, from: number, delimiter: string): number {
   if (from >= text.length || isSpace(text.charCodeAt(from))) return -1;
@@ -106,9 +109,20 @@ function findClosing(text: string, from: number, delimiter: string): number {
       i++; // a strong delimiter inside emphasis: skip both stars
       continue;
     }
+    if (delimiter === '_' && touchesWord(text, i, 1)) continue;
     if (!isSpace(text.charCodeAt(i - 1))) return i;
   }
   return -1;
+}
+
+/**
+ * Whether the run of `_` at `at` has a letter or digit (of any script) just before it
+ * (`direction` -1) or just after it (1): such a run is inside a word, as in `a__b`.
+ */
+function touchesWord(text: string, at: number, direction: 1 | -1): boolean {
+  let i = at;
+  while (text[i] === '_') i += direction;
+  return /[\p{L}\p{N}]/u.test(text[i] ?? '');
 }
 
 /** Space, tab or newline: enough for text that has already been split into lines. */
@@ -128,15 +142,38 @@ function parseLink(text: string, start: number): { label: string; href: string; 
       depth++;
     } else if (char === ']' && --depth === 0) {
       if (text[i + 1] !== '(') return undefined;
-      const offset = text.slice(i + 2, i + 2 + MAX_SPAN).indexOf(')');
-      if (offset < 0) return undefined;
-      const close = i + 2 + offset;
-      const href = text.slice(i + 2, close).trim();
-      if (!href || /\s/.test(href)) return undefined;
-      return { label: text.slice(start + 1, i), href, end: close + 1 };
+      const destination = parseDestination(text, i + 2);
+      return destination && { label: text.slice(start + 1, i), ...destination };
     }
   }
   return undefined;
+}
+
+/**
+ * The link's address from `from` (just after `(`) to its closing `)`. As in CommonMark,
+ * parentheses inside it count when balanced, so `…/wiki/Amphora_(vessel)` is one address,
+ * and a backslash escapes one; spaces may surround it but not break it (no titles here).
+ */
+function parseDestination(text: string, from: number): { href: string; end: number } | undefined {
+  const end = Math.min(text.length, from + MAX_SPAN);
+  let i = from;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  let href = '';
+  let depth = 0;
+  for (; i < end && !isSpace(text.charCodeAt(i)); i++) {
+    const char = text[i]!;
+    if (char === '\\' && ESCAPABLE.includes(text[i + 1] ?? '')) {
+      href += text[++i];
+      continue;
+    }
+    if (char === ')' && depth === 0) break;
+    if (char === '(') depth++;
+    if (char === ')') depth--;
+    href += char;
+  }
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  if (text[i] !== ')' || depth !== 0 || !href) return undefined;
+  return { href, end: i + 1 };
 }
 
 /** The address if it is absolute and http, https or mailto; anything else is dropped. */

@@ -1,6 +1,6 @@
 import type { Annotation, AnnotationLayer, AnnotationsDocument, Artefact } from '@vitrine/core';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import { resolveArtefactFile } from '../load/pick-derivative.js';
+import { resolveInsideManifestOrSkip } from '../load/resolve-inside-manifest.js';
 import {
   annotationsReducer,
   initialAnnotationsState,
@@ -29,8 +29,11 @@ export interface AnnotationsController extends AnnotationsState {
   step(direction: 1 | -1, by: OpenedBy): void;
   setLayerVisible(id: string, visible: boolean): void;
   setPlaying(playing: boolean): void;
-  /** The URL of a file the annotations name (an image, a recording), relative to the artefact. */
-  fileUrl(file: string): string;
+  /**
+   * The URL of a file the annotations name (an image, a recording), relative to the
+   * artefact; `undefined` for one outside the artefact's folder, which is left out.
+   */
+  fileUrl(file: string): string | undefined;
   /**
    * The element the hotspots are drawn in: beside the canvas, not inside it, because the
    * canvas is one image to assistive technology and its content is not read.
@@ -71,7 +74,10 @@ export function useAnnotations(manifestUrl: string, artefact: Artefact | undefin
   const step = useCallback((direction: 1 | -1, by: OpenedBy) => dispatch({ type: 'step', direction, by }), []);
   const setLayerVisible = useCallback((id: string, visible: boolean) => dispatch({ type: 'layer', id, visible }), []);
   const setPlaying = useCallback((playing: boolean) => dispatch({ type: 'play', playing }), []);
-  const fileUrl = useCallback((file: string) => resolveArtefactFile(manifestUrl, file), [manifestUrl]);
+  const fileUrl = useCallback(
+    (file: string) => resolveInsideManifestOrSkip(manifestUrl, file, globalThis.document.baseURI),
+    [manifestUrl],
+  );
 
   return useMemo(
     () => ({

@@ -1,5 +1,5 @@
 import { annotationsDocumentSchema, type AnnotationsDocument } from '@vitrine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { resolveArtefactFile } from '../load/pick-derivative.js';
 
 export type AnnotationsDocumentState =
@@ -14,7 +14,16 @@ export type AnnotationsDocumentState =
  * whole. The artefact itself is still shown; only the annotations say they failed.
  */
 export function useAnnotationsDocument(manifestUrl: string, file: string | undefined): AnnotationsDocumentState {
-  const key = file ? resolveArtefactFile(manifestUrl, file) : undefined;
+  // A file outside the manifest's folder is an error of this document, not a crash of the viewer.
+  const resolved = useMemo((): { url: string; error?: never } | { url?: never; error: Error } | undefined => {
+    if (!file) return undefined;
+    try {
+      return { url: resolveArtefactFile(manifestUrl, file) };
+    } catch (error) {
+      return { error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }, [manifestUrl, file]);
+  const key = resolved?.url;
   const [tagged, setTagged] = useState<{ key?: string; state: AnnotationsDocumentState }>({
     state: { status: 'none' },
   });
@@ -35,6 +44,7 @@ export function useAnnotationsDocument(manifestUrl: string, file: string | undef
     return () => controller.abort();
   }, [key]);
 
+  if (resolved?.error) return { status: 'error', error: resolved.error };
   if (!key) return { status: 'none' };
   return tagged.key === key ? tagged.state : { status: 'loading' };
 }

@@ -1,5 +1,6 @@
 import type { Artefact, Derivative } from '@vitrine/core';
 import { chooseProfile, readDeviceSignals } from './device-profile.js';
+import { resolveInsideManifest } from './resolve-inside-manifest.js';
 
 /** Profiles from lightest to richest: the order in which a viewer may step up. */
 export const PROFILE_ORDER = ['thumb', 'mobile', 'vr', 'desktop'] as const;
@@ -49,7 +50,10 @@ export function planDerivatives(artefact: Artefact, profile?: string): Derivativ
   return thumb && thumb !== target ? { first: thumb, target } : { target };
 }
 
-/** Resolves a manifest-relative file against the manifest's own URL. */
+/**
+ * Resolves a manifest-relative file against the manifest's own URL, relative to the page.
+ * Throws an ArtefactLoadError for a file outside the manifest's folder (see resolveInsideManifest).
+ */
 export function resolveArtefactFile(manifestUrl: string, file: string): string {
-  return new URL(file, new URL(manifestUrl, document.baseURI)).toString();
+  return resolveInsideManifest(manifestUrl, file, document.baseURI);
 }

@@ -1,8 +1,9 @@
 import type { Artefact } from '@vitrine/core';
 import { useMemo } from 'react';
 import type { ViewerMessages } from '../../i18n/messages.js';
+import { resolveInsideManifestOrSkip } from '../../load/resolve-inside-manifest.js';
 import { detectArCapabilities, type ArCapabilities } from './ar-capabilities.js';
-import { arLinkFor, artefactFileUrl, chooseArFallback } from './ar-fallback.js';
+import { arLinkFor, chooseArFallback } from './ar-fallback.js';
 import { AR_FALLBACK_STYLES } from './ar-fallback-styles.js';
 import { PhoneQrButton } from './PhoneQrButton.js';
 import { QuickLookLink } from './QuickLookLink.js';
@@ -56,7 +57,7 @@ export function ArFallbackControl({
     languages,
   });
   if (!fallback) return null;
-  const posterUrl = artefact.poster ? artefactFileUrl(manifestUrl, artefact.poster, baseUrl) : undefined;
+  const posterUrl = artefact.poster ? resolveInsideManifestOrSkip(manifestUrl, artefact.poster, baseUrl) : undefined;
   return (
     <>
       <style href="vitrine-ar-fallback" precedence="default">

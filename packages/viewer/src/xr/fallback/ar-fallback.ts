@@ -1,4 +1,5 @@
 import { pickText, type Artefact } from '@vitrine/core';
+import { resolveInsideManifestOrSkip } from '../../load/resolve-inside-manifest.js';
 import type { ArCapabilities } from './ar-capabilities.js';
 
 /**
@@ -41,7 +42,9 @@ export function chooseArFallback(input: ArFallbackInput): ArFallback | undefined
   if (capabilities.quickLook) {
     const usdzs = artefact.derivatives.filter((derivative) => derivative.container === 'usdz');
     const usdz = usdzs.find((derivative) => derivative.profile === 'ar') ?? usdzs[0];
-    return usdz ? { kind: 'quick-look', href: quickLookHref(fileUrl(input, usdz.url)) } : undefined;
+    // A file outside the manifest's folder counts as missing: no link that leads elsewhere.
+    const usdzUrl = usdz && resolveInsideManifestOrSkip(input.manifestUrl, usdz.url, input.baseUrl);
+    return usdzUrl ? { kind: 'quick-look', href: quickLookHref(usdzUrl) } : undefined;
   }
   if (capabilities.android) {
     const glbs = artefact.derivatives.filter((derivative) => derivative.container === 'glb');
@@ -50,9 +53,10 @@ export function chooseArFallback(input: ArFallbackInput): ArFallback | undefined
     const glb =
       glbs.find((derivative) => derivative.profile === 'android-ar') ??
       glbs.find((derivative) => derivative.profile === 'mobile');
-    if (!glb) return undefined;
+    const glbUrl = glb && resolveInsideManifestOrSkip(input.manifestUrl, glb.url, input.baseUrl);
+    if (!glbUrl) return undefined;
     const title = pickText(artefact.title, input.languages);
-    return { kind: 'scene-viewer', href: sceneViewerHref(fileUrl(input, glb.url), title, input.pageUrl) };
+    return { kind: 'scene-viewer', href: sceneViewerHref(glbUrl, title, input.pageUrl) };
   }
   return { kind: 'qr', url: input.arLink };
 }
@@ -121,13 +125,4 @@ function withoutArParameter(pageUrl: string): string {
   if (!url.searchParams.has(AR_QUERY_PARAMETER)) return url.toString();
   url.searchParams.delete(AR_QUERY_PARAMETER);
   return url.toString();
-}
-
-/** The same rule as resolveArtefactFile, with the base passed in so it runs without a document. */
-export function artefactFileUrl(manifestUrl: string, file: string, baseUrl: string): string {
-  return new URL(file, new URL(manifestUrl, baseUrl)).toString();
-}
-
-function fileUrl(input: ArFallbackInput, file: string): string {
-  return artefactFileUrl(input.manifestUrl, file, input.baseUrl);
 }
