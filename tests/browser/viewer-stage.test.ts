@@ -1,6 +1,7 @@
 // The viewer's loading, stage and study tools in Chromium against the production build:
 // thumb-then-target loading, render on demand, disposal over many mounts, render modes,
 // reset and zoom, measuring, errors with retry, and the controls on a phone.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,15 @@ import {
 
 const baseURL = inject('baseURL');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The file of an artefact's derivative in the sample collection, as its manifest names it. */
+function derivativeFile(id: string, profile: string): string {
+  const folder = path.join(ROOT, 'public/collection', id);
+  const manifest = JSON.parse(readFileSync(path.join(folder, 'artefact.json'), 'utf8')) as {
+    derivatives: { profile: string; url: string }[];
+  };
+  return path.join(folder, manifest.derivatives.find((derivative) => derivative.profile === profile)!.url);
+}
 const STAGE_BACKGROUND: [number, number, number] = [0xeb, 0xe7, 0xe0];
 /** The tablet's size from its manifest: about 30.1 × 21.1 × 4.4 cm. */
 const TABLET = (
@@ -85,12 +95,14 @@ describe('loading', () => {
     });
     const glbs: string[] = [];
     page.on('request', (request) => {
-      if (request.url().endsWith('.glb')) glbs.push(path.basename(new URL(request.url()).pathname));
+      // Derivatives are named by content (`mobile.<hash>.glb`): the profile is what counts here.
+      if (request.url().endsWith('.glb'))
+        glbs.push(path.basename(new URL(request.url()).pathname).replace(/\.[0-9a-f]{12}\.glb$/, '.glb'));
     });
     // Hold the target back until the thumb is on screen, so the swap is seen every time.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/collection/tablet/mobile.glb', async (route) => {
+    await page.route('**/collection/tablet/mobile.*.glb', async (route) => {
       await held;
       await route.continue();
     });
@@ -120,7 +132,7 @@ describe('loading', () => {
   it('says when the target is missing, and tries again with the retry button', async () => {
     const { page, context } = await openIsolatedPage();
     let answered = 0;
-    await page.route('**/collection/tablet/mobile.glb', (route) =>
+    await page.route('**/collection/tablet/mobile.*.glb', (route) =>
       answered++ === 0 ? route.fulfill({ status: 404, body: 'Not found' }) : route.continue(),
     );
     await page.goto(`${baseURL}?artefact=tablet`);
@@ -136,7 +148,7 @@ describe('loading', () => {
   it('says when the target is corrupt, and tries again with the retry button', async () => {
     const { page, context } = await openIsolatedPage();
     let answered = 0;
-    await page.route('**/collection/tablet/mobile.glb', (route) =>
+    await page.route('**/collection/tablet/mobile.*.glb', (route) =>
       answered++ === 0
         ? route.fulfill({ status: 200, contentType: 'model/gltf-binary', body: Buffer.from('glTF but not really') })
         : route.continue(),
@@ -155,7 +167,7 @@ describe('loading', () => {
     await withProbe(context);
     const blue: [number, number, number] = [40, 90, 200];
     const file = await ktx2Box(TABLET, blue);
-    await page.route('**/collection/tablet/mobile.glb', (route) =>
+    await page.route('**/collection/tablet/mobile.*.glb', (route) =>
       route.fulfill({ status: 200, contentType: 'model/gltf-binary', body: Buffer.from(file) }),
     );
     const transcoder: string[] = [];
@@ -316,7 +328,7 @@ describe('the stage on the tablet', () => {
     await withProbe(context);
     await openTablet(page);
     await settle(page, 300);
-    const triangles = await worldTriangles(path.join(ROOT, 'public/collection/tablet/mobile.glb'));
+    const triangles = await worldTriangles(derivativeFile('tablet', 'mobile'));
     const stage = page.getByRole('img', { name: /^3D view of/ });
     await page.getByRole('button', { name: 'Measure' }).click();
     await expect(page.locator('.vitrine-centre-mark').count()).resolves.toBe(1);
@@ -381,7 +393,7 @@ describe('the stage on the tablet', () => {
     await readout.waitFor();
     const measured = Number(await readout.getAttribute('data-measured-metres'));
     // The same rays cast independently, in Node, against the derivative's own triangles.
-    const triangles = await worldTriangles(path.join(ROOT, 'public/collection/tablet/mobile.glb'));
+    const triangles = await worldTriangles(derivativeFile('tablet', 'mobile'));
     const hits = aims.map((aim) => nearestHit(rayThrough(aim, camera, box), triangles));
     const truth = hits[0]!.distanceTo(hits[1]!);
     console.log(`measured ${measured.toFixed(5)} m; independent raycast ${truth.toFixed(5)} m`);

@@ -34,7 +34,8 @@ import { defaultArtefactId, objectNameOf, suggestedId } from './collection/defau
 import { refuseOtherSource } from './collection/refuse-other-source.js';
 
 /** Bumped when the pipeline's output changes, so old ingests are redone. */
-export const PIPELINE_VERSION = '0.1.0';
+// 0.2.0: derivatives, posters and annotation media are named by their content hash.
+export const PIPELINE_VERSION = '0.2.0';
 
 export interface IngestOptions {
   /** The scan file the curator named. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { withCollectionLock } from '@vitrine/pipeline';
 import { UsageError } from '../output.js';
 import { appBuildFolder } from './app-build.js';
 import { copyCollection } from './copy-collection.js';
@@ -44,8 +45,12 @@ export async function buildSite(options: {
   const staging = `${out}.building-${suffix}`;
   try {
     await cp(app, staging, { recursive: true });
-    await copyCollection(collection, path.join(staging, 'collection'), (relative) =>
-      options.log?.(`left out ${relative}, a link leading out of the collection (copy the file in to build it)`),
+    // Copied under the collection lock: an ingest or an editor's save that runs meanwhile
+    // lands before or after the copy, never half in it.
+    await withCollectionLock(collection, () =>
+      copyCollection(collection, path.join(staging, 'collection'), (relative) =>
+        options.log?.(`left out ${relative}, a link leading out of the collection (copy the file in to build it)`),
+      ),
     );
     await writeFile(
       path.join(staging, SITE_MARKER),
