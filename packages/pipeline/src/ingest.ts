@@ -33,8 +33,10 @@ import { commitArtefact } from './collection/commit-artefact.js';
 import { defaultArtefactId, objectNameOf, suggestedId } from './collection/default-artefact-id.js';
 import { refuseOtherSource } from './collection/refuse-other-source.js';
 
-/** Bumped when the pipeline's output changes, so old ingests are redone. */
-// 0.2.0: derivatives, posters and annotation media are named by their content hash.
+/**
+ * Bumped when the pipeline's output changes, so old ingests are redone. 0.2.0: derivatives,
+ * posters and annotation media are named by their content hash.
+ */
 export const PIPELINE_VERSION = '0.2.0';
 
 export interface IngestOptions {
