@@ -2,6 +2,7 @@ import { annotationsInTourOrder, pickText, type Annotation, type AnnotationsDocu
 import { useId } from 'react';
 import { LANGUAGE_NAMES, UI_LANGUAGES, useTranslation } from '../i18n/index.js';
 import { withText } from './edit-document.js';
+import { EditorStatusLine } from './EditorStatusLine.js';
 import type { AnnotationEditorState } from './useAnnotationEditor.js';
 
 /**
@@ -20,19 +21,7 @@ export function AnnotationEditor({ editor }: { editor: AnnotationEditorState }) 
   return (
     <section className="annotation-editor" aria-labelledby={headingId} data-editor={status.kind}>
       <h2 id={headingId}>{t('editor.heading')}</h2>
-      <p role="status" className="editor-status">
-        {status.kind === 'error'
-          ? t('editor.error', { message: status.message })
-          : status.kind === 'saved'
-            ? t('editor.saved')
-            : status.kind === 'saving'
-              ? t('editor.saving')
-              : status.kind === 'loading'
-                ? t('editor.loading')
-                : editor.picking
-                  ? t('editor.pickHint')
-                  : ''}
-      </p>
+      <EditorStatusLine editor={editor} />
       {draft && (
         <>
           <button type="button" aria-pressed={editor.picking} onClick={() => editor.setPicking(!editor.picking)}>
@@ -74,7 +63,7 @@ export function AnnotationEditor({ editor }: { editor: AnnotationEditorState }) 
           <button
             type="button"
             className="editor-save"
-            disabled={!editor.dirty || status.kind === 'saving'}
+            disabled={!editor.dirty || status.kind === 'saving' || status.kind === 'loading'}
             onClick={() => void editor.save()}
           >
             {t('editor.save')}

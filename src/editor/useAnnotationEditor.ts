@@ -2,10 +2,11 @@ import type { Annotation, AnnotationsDocument } from '@vitrine/core';
 import type { SurfacePick, ViewerCamera } from '@vitrine/viewer';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/index.js';
-import { loadAnnotations, saveAnnotations } from './annotations-api.js';
+import { loadAnnotations, saveAnnotations, type VersionedAnnotations } from './annotations-api.js';
 import { addAnnotation, deleteAnnotation, moveInTour, updateAnnotation, withView } from './edit-document.js';
+import { draftAfterSave, statusAfterFailedSave, type EditorStatus } from './save-outcome.js';
 
-export type EditorStatus = { kind: 'loading' | 'ready' | 'saving' | 'saved' } | { kind: 'error'; message: string };
+export type { EditorStatus } from './save-outcome.js';
 
 export interface AnnotationEditorState {
   status: EditorStatus;
@@ -27,13 +28,16 @@ export interface AnnotationEditorState {
   move(id: string, direction: -1 | 1): void;
   remove(id: string): void;
   save(): Promise<void>;
+  /** Reads the annotations from the server again, replacing the draft: unsaved changes are lost. */
+  reload(): Promise<void>;
 }
 
 /** The annotation editor of `vitrine serve --edit`: loads, changes and saves one artefact's annotations. */
 export function useAnnotationEditor(artefactId: string | undefined, token: string | undefined): AnnotationEditorState {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<EditorStatus>({ kind: 'loading' });
-  const [saved, setSaved] = useState<AnnotationsDocument>();
+  // What the server has, with its version: every save names the version it started from.
+  const [saved, setSaved] = useState<VersionedAnnotations>();
   const [draft, setDraft] = useState<AnnotationsDocument>();
   const [selected, select] = useState<string>();
   const [picking, setPicking] = useState(false);
@@ -44,10 +48,10 @@ export function useAnnotationEditor(artefactId: string | undefined, token: strin
     if (!artefactId || !token) return;
     let current = true;
     loadAnnotations(artefactId, token).then(
-      (document) => {
+      (loaded) => {
         if (!current) return;
-        setSaved(document);
-        setDraft(document);
+        setSaved(loaded);
+        setDraft(loaded.document);
         setStatus({ kind: 'ready' });
       },
       (error: Error) => current && setStatus({ kind: 'error', message: error.message }),
@@ -55,10 +59,19 @@ export function useAnnotationEditor(artefactId: string | undefined, token: strin
     return () => void (current = false);
   }, [artefactId, token]);
 
-  const edit = useCallback((change: (document: AnnotationsDocument) => AnnotationsDocument) => {
-    setDraft((document) => (document ? change(document) : document));
-    setStatus((previous) => (previous.kind === 'saved' ? { kind: 'ready' } : previous));
-  }, []);
+  // "Saved" is no longer true after a change; a refused save's message stays until the next save or reload.
+  const changed = useCallback(
+    () => setStatus((previous) => (previous.kind === 'saved' ? { kind: 'ready' } : previous)),
+    [],
+  );
+
+  const edit = useCallback(
+    (change: (document: AnnotationsDocument) => AnnotationsDocument) => {
+      setDraft((document) => (document ? change(document) : document));
+      changed();
+    },
+    [changed],
+  );
 
   const pick = useCallback(
     (surface: SurfacePick) => {
@@ -70,29 +83,44 @@ export function useAnnotationEditor(artefactId: string | undefined, token: strin
       setDraft(added.document);
       select(added.id);
       setPicking(false);
-      setStatus({ kind: 'ready' });
+      changed();
     },
-    [draft, i18n.language, t],
+    [changed, draft, i18n.language, t],
   );
 
   const save = useCallback(async () => {
-    if (!artefactId || !token || !draft) return;
+    if (!artefactId || !token || !draft || !saved) return;
     setStatus({ kind: 'saving' });
     try {
-      const document = await saveAnnotations(artefactId, token, draft);
-      setSaved(document);
-      setDraft(document);
+      const result = await saveAnnotations(artefactId, token, draft, saved.etag);
+      setSaved(result);
+      setDraft((current) => draftAfterSave(current, draft, result.document));
       setRevision((count) => count + 1);
       setStatus({ kind: 'saved' });
     } catch (error) {
+      // The draft stays as it is whatever the refusal: nothing the curator wrote is dropped.
+      setStatus(statusAfterFailedSave(error));
+    }
+  }, [artefactId, token, draft, saved]);
+
+  const reload = useCallback(async () => {
+    if (!artefactId || !token) return;
+    setStatus({ kind: 'loading' });
+    try {
+      const loaded = await loadAnnotations(artefactId, token);
+      setSaved(loaded);
+      setDraft(loaded.document);
+      setRevision((count) => count + 1);
+      setStatus({ kind: 'ready' });
+    } catch (error) {
       setStatus({ kind: 'error', message: (error as Error).message });
     }
-  }, [artefactId, token, draft]);
+  }, [artefactId, token]);
 
   return {
     status,
     draft,
-    dirty: draft !== saved,
+    dirty: draft !== saved?.document,
     selected,
     picking,
     revision,
@@ -111,5 +139,6 @@ export function useAnnotationEditor(artefactId: string | undefined, token: strin
       select(undefined);
     },
     save,
+    reload,
   };
 }
