@@ -184,7 +184,7 @@ describe('bad input ends in one clear line and an untouched collection', () => {
     it(name, async () => {
       const file = await make();
       const before = snapshotFolder(collection);
-      const outcome = ingest({ file, collection, id: 'good', force: true });
+      const outcome = ingest({ file, collection, id: 'good', replace: true });
       await expect(outcome).rejects.toBeInstanceOf(ScanError);
       await expect(outcome).rejects.toThrow(error);
       const message = await outcome.catch((failure: Error) => failure.message);

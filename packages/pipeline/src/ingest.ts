@@ -125,12 +125,6 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     }),
   );
   const previous = await readArtefactManifest(collection, id);
-  // Refused before any derive work; checked again under the lock when the artefact is put in place.
-  refuseOtherSource(
-    previous,
-    { file: path.basename(options.file), sha256: sourceSha256 },
-    { id, replace: options.replace, suggestion: suggestedId(options.file, id) },
-  );
   if (previous?.ingestKey === ingestKey && !options.force) {
     // Unchanged, but index.json may have lost its entry (deleted by hand, or an ingest killed
     // between its rename and its index write): the artefact is listed again.
@@ -157,6 +151,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       'no-geometry',
     );
   }
+
+  // Refused before any derive work (after what is wrong with the file itself, which the
+  // curator must fix either way); checked again under the lock when the artefact is put in place.
+  refuseOtherSource(previous, source, { id, replace: options.replace, suggestion: suggestedId(options.file, id) });
 
   step('normalize');
   const { dimensions, scale } = await normalize(scan.document, { size: options.size, up: options.up });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,13 +22,16 @@ afterEach(() => {
   else process.env.CHROMIUM_PATH = savedPath;
 });
 
-describe.skipIf(!findChromium())('poster.webp (needs Chromium; npm test installs it)', () => {
+describe.skipIf(!findChromium())('the poster (needs Chromium; npm test installs it)', () => {
   it('is rendered from the thumb derivative by the viewer and listed in the manifest', async () => {
     const file = await boxScan();
     const collection = path.join(path.dirname(file), 'collection');
     const { artefact } = await ingest({ file, collection, id: 'box', renderPoster });
-    expect(artefact.poster).toBe('poster.webp');
-    const image = sharp(readFileSync(path.join(collection, 'box/poster.webp')));
+    // Named by its content, so a cached gallery never shows another version's poster.
+    expect(artefact.poster).toMatch(/^poster\.[0-9a-f]{12}\.webp$/);
+    const bytes = readFileSync(path.join(collection, 'box', artefact.poster!));
+    expect(artefact.poster).toBe(`poster.${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.webp`);
+    const image = sharp(bytes);
     expect(await image.metadata()).toMatchObject({ format: 'webp', width: 1024, height: 1024 });
     // The box is drawn: the centre is not the stage colour (#ebe7e0), the corner is.
     const { data } = await image
