@@ -16,6 +16,11 @@ export {
 export { withCollectionLock, COLLECTION_LOCK_NAME, type CollectionLockOptions } from './collection/collection-lock.js';
 export { readArtefactManifest, encodeArtefactManifest } from './collection/artefact-manifest.js';
 export { annotationsVersion, NO_ANNOTATIONS_VERSION } from './collection/annotations-version.js';
+export {
+  saveArtefactAnnotationsLocked,
+  previousVersionFile,
+  type AnnotationsTarget,
+} from './collection/save-artefact-annotations.js';
 export { defaultArtefactId, idFromFileName } from './collection/default-artefact-id.js';
 export { getIO } from './io.js';
 export { recoverInterruptedReplacements, writeFileAtomic } from './write/atomic.js';

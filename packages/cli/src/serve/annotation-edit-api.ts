@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { annotationsVersion, isScanError, withCollectionLock } from '@vitrine/pipeline';
+import { annotationsVersion, isScanError, saveArtefactAnnotationsLocked, withCollectionLock } from '@vitrine/pipeline';
 import { bearerTokenCheck } from './edit-bearer-token.js';
 import { locateArtefact } from './edit-locate-artefact.js';
 import { currentAnnotationsVersion, readAnnotationsForEdit } from './edit-read-annotations.js';
@@ -7,7 +7,6 @@ import { readJsonBody } from './edit-read-json-body.js';
 import { EditRefusal } from './edit-refusal.js';
 import { decodeArtefactId, matchEditRoute } from './edit-route.js';
 import { refuseCrossSiteRequest } from './edit-same-origin.js';
-import { saveAnnotations } from './edit-save-annotations.js';
 import { sendJson } from './edit-send-json.js';
 import { validateAnnotationsForSave } from './edit-validate-annotations.js';
 
@@ -87,7 +86,15 @@ export function createAnnotationEditHandler(options: AnnotationEditOptions): Ann
               'someone else saved this artefact’s annotations since you opened them; reload to see their changes',
             );
           }
-          return saveAnnotations(current, document);
+          return saveArtefactAnnotationsLocked(
+            {
+              manifestFile: current.manifestFile,
+              manifestJson: current.manifestJson,
+              annotationsFile: current.annotationsFile,
+              named: current.manifest.annotations !== undefined,
+            },
+            document,
+          );
         },
         { waitMs: lockWaitMs },
       );
