@@ -9,7 +9,7 @@ import {
   type Collection,
   type CollectionEntry,
 } from '@vitrine/core';
-import { readCollectionIndex } from '@vitrine/pipeline';
+import { readCollectionIndex, withCollectionLock } from '@vitrine/pipeline';
 import { AnnotationsExportError } from './annotations-export-error.js';
 import type { ArtefactAnnotations } from './to-annotation-collection.js';
 
@@ -29,6 +29,11 @@ export async function readCollectionAnnotations(
   onlyArtefact?: string,
 ): Promise<CollectionAnnotations> {
   await requireIndex(collection);
+  // Read under the collection lock, so each manifest and its annotations are of one version.
+  return withCollectionLock(collection, () => readUnlocked(collection, onlyArtefact), { readOnly: true });
+}
+
+async function readUnlocked(collection: string, onlyArtefact: string | undefined): Promise<CollectionAnnotations> {
   const index = await readCollectionIndex(collection).catch((error: Error) => {
     throw new AnnotationsExportError(error.message, { cause: error });
   });

@@ -47,10 +47,13 @@ export async function buildSite(options: {
     await cp(app, staging, { recursive: true });
     // Copied under the collection lock: an ingest or an editor's save that runs meanwhile
     // lands before or after the copy, never half in it.
-    await withCollectionLock(collection, () =>
-      copyCollection(collection, path.join(staging, 'collection'), (relative) =>
-        options.log?.(`left out ${relative}, a link leading out of the collection (copy the file in to build it)`),
-      ),
+    await withCollectionLock(
+      collection,
+      () =>
+        copyCollection(collection, path.join(staging, 'collection'), (relative) =>
+          options.log?.(`left out ${relative}, a link leading out of the collection (copy the file in to build it)`),
+        ),
+      { readOnly: true },
     );
     await writeFile(
       path.join(staging, SITE_MARKER),

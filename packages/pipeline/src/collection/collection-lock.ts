@@ -27,7 +27,15 @@ export const COLLECTION_LOCK_DEFAULTS = Object.freeze({
 export interface CollectionLockOptions {
   /** Milliseconds to wait for the lock before a ScanError `collection-busy`. */
   waitMs?: number;
+  /**
+   * The task only reads (build, export): on a collection this user cannot write to (a
+   * read-only mount, another user's files), nobody can change it either, so the task runs
+   * without the lock instead of failing.
+   */
+  readOnly?: boolean;
 }
+
+const CANNOT_WRITE = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 // Callers in one process queue here instead of polling the lock folder against each other.
 const queues = new Map<string, Promise<unknown>>();
@@ -50,7 +58,7 @@ export async function withCollectionLock<T>(
   const run = (async () => {
     // The queue is waited on only until the deadline; past it, the lock folder itself says busy.
     await Promise.race([previous, sleep(deadline - Date.now())]);
-    return holdLock(folder, task, deadline);
+    return holdLock(folder, task, deadline, options.readOnly ?? false);
   })();
   const settled = run.catch(() => undefined);
   queues.set(folder, settled);
@@ -60,12 +68,18 @@ export async function withCollectionLock<T>(
   return run;
 }
 
-async function holdLock<T>(folder: string, task: () => Promise<T>, deadline: number): Promise<T> {
-  await mkdir(folder, { recursive: true });
+async function holdLock<T>(folder: string, task: () => Promise<T>, deadline: number, readOnly: boolean): Promise<T> {
+  if (!readOnly) await mkdir(folder, { recursive: true });
   let compromised: Error | undefined;
-  const release = await acquire(folder, deadline, (error) => {
-    compromised = error;
-  });
+  let release: () => Promise<void>;
+  try {
+    release = await acquire(folder, deadline, (error) => {
+      compromised = error;
+    });
+  } catch (error) {
+    if (readOnly && CANNOT_WRITE.has((error as NodeJS.ErrnoException).code ?? '')) return task();
+    throw error;
+  }
   let result: T;
   try {
     result = await task();
