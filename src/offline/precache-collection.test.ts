@@ -57,6 +57,8 @@ const index = (...ids: string[]): Collection => ({
 /** The server: files by URL, each with an ETag; a URL missing is a 404. */
 let server: Map<string, string>;
 let online: boolean;
+/** URLs whose download breaks off, as on a Wi-Fi link that drops in the middle of a precache. */
+let dropped: Set<string>;
 const requests: { url: string; conditional: boolean }[] = [];
 
 function sameOrigin(body: string | null, init: ResponseInit): Response {
@@ -69,7 +71,7 @@ async function fakeFetch(input: RequestInfo | URL, init: RequestInit = {}): Prom
   const url = String(input);
   const etag = new Headers(init.headers).get('If-None-Match');
   requests.push({ url, conditional: etag !== null });
-  if (!online) throw new TypeError('Failed to fetch');
+  if (!online || dropped.has(url)) throw new TypeError('Failed to fetch');
   const body = server.get(url);
   if (body === undefined) return sameOrigin('not found', { status: 404 });
   const current = `"${body.length}-${body.charCodeAt(0)}"`;
@@ -82,7 +84,11 @@ function fakeCache() {
   const entries = new Map<string, Response>();
   return {
     entries,
-    match: async (url: string) => entries.get(url)?.clone(),
+    // As Cache Storage does, a same-origin response comes back as one ("basic").
+    match: async (url: string) => {
+      const entry = entries.get(url);
+      return entry && sameOrigin(await entry.clone().text(), { status: entry.status, headers: entry.headers });
+    },
     put: async (url: string, response: Response) => {
       entries.set(url, sameOrigin(await response.text(), { status: 200, headers: response.headers }));
     },
@@ -96,6 +102,7 @@ const run = () => precacheCollection({ indexUrl: `${FOLDER}index.json`, cacheNam
 
 beforeEach(() => {
   online = true;
+  dropped = new Set();
   requests.length = 0;
   cache = fakeCache();
   server = new Map([
@@ -172,4 +179,76 @@ describe('precacheCollection', () => {
     expect(result.problems).toEqual([`${FOLDER}bust/artefact.json: answered 404`]);
     expect([...cache.entries.keys()].filter((url) => url.includes('/bust/'))).toHaveLength(4);
   });
+
+  it('after a precache cut short, keeps the documents of the last complete version, which name cached files', async () => {
+    await run();
+    // Re-ingested: a new mobile derivative under a new, content-hashed name; the link drops before it is in.
+    const newMobile = `${FOLDER}amphora/mobile.3f2a9c01b7de.glb`;
+    server.set(newMobile, 'amphora mobile, version 2');
+    server.set(`${FOLDER}amphora/artefact.json`, JSON.stringify(reingested('amphora', 'mobile.3f2a9c01b7de.glb')));
+    dropped.add(newMobile);
+    const cut = await run();
+    expect(cut.problems).toEqual([`${newMobile}: Failed to fetch`]);
+    expect(await cachedMobile('amphora')).toBe('mobile.glb');
+    expect(await missingFromCache()).toEqual([]);
+    expect(cache.entries.has(`${FOLDER}amphora/mobile.glb`)).toBe(true);
+
+    // The next load finishes the job: the new version whole, the old derivative gone.
+    dropped.clear();
+    const finished = await run();
+    expect(finished.problems).toEqual([]);
+    expect(await cachedMobile('amphora')).toBe('mobile.3f2a9c01b7de.glb');
+    expect(await missingFromCache()).toEqual([]);
+    expect(cache.entries.has(`${FOLDER}amphora/mobile.glb`)).toBe(false);
+  });
+
+  it('never asks again for a file named by its content, and revalidates the rest', async () => {
+    const hashed = `${FOLDER}amphora/mobile.3f2a9c01b7de.glb`;
+    server.set(hashed, 'amphora mobile, version 2');
+    server.set(`${FOLDER}amphora/artefact.json`, JSON.stringify(reingested('amphora', 'mobile.3f2a9c01b7de.glb')));
+    await run();
+    requests.length = 0;
+    expect((await run()).problems).toEqual([]);
+    expect(requests.filter((request) => request.url === hashed)).toEqual([]);
+    expect(requests).toContainEqual({ url: `${FOLDER}amphora/thumb.glb`, conditional: true });
+  });
 });
+
+/** The artefact as a re-ingest writes it: its mobile derivative under `mobileUrl`. */
+function reingested(id: string, mobileUrl: string): Artefact {
+  const manifest = artefact(id);
+  return {
+    ...manifest,
+    derivatives: manifest.derivatives.map((entry) =>
+      entry.profile === 'mobile' ? derivative('mobile', mobileUrl) : entry,
+    ),
+  };
+}
+
+async function cachedDocument<T>(url: string): Promise<T | undefined> {
+  const response = await cache.match(url);
+  return response ? (JSON.parse(await response.text()) as T) : undefined;
+}
+
+async function cachedMobile(id: string): Promise<string | undefined> {
+  const manifest = await cachedDocument<Artefact>(`${FOLDER}${id}/artefact.json`);
+  return manifest?.derivatives.find((entry) => entry.profile === 'mobile')?.url;
+}
+
+/** What the cached documents name (the index: manifests and posters; manifests: poster, thumb, mobile) and the cache lacks. */
+async function missingFromCache(): Promise<string[]> {
+  const named: string[] = [];
+  const index = await cachedDocument<Collection>(`${FOLDER}index.json`);
+  for (const entry of index?.artefacts ?? []) {
+    named.push(new URL(entry.manifest, FOLDER).href, new URL(entry.poster!, FOLDER).href);
+    const manifestUrl = new URL(entry.manifest, FOLDER).href;
+    const manifest = await cachedDocument<Artefact>(manifestUrl);
+    const kept = manifest?.derivatives.filter((entry) => ['thumb', 'mobile'].includes(entry.profile)) ?? [];
+    named.push(
+      ...[manifest?.poster ?? [], ...kept.map((entry) => entry.url)]
+        .flat()
+        .map((file) => new URL(file, manifestUrl).href),
+    );
+  }
+  return named.filter((url) => !cache.entries.has(url));
+}

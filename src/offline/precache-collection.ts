@@ -1,7 +1,13 @@
-import { annotationsDocumentSchema, artefactSchema, collectionSchema, type Collection } from '@vitrine/core';
+import {
+  annotationsDocumentSchema,
+  artefactSchema,
+  collectionSchema,
+  isContentHashedName,
+  type Collection,
+} from '@vitrine/core';
 import type { DeviceSignals } from '@vitrine/viewer';
 import type { ZodMiniType } from 'zod/mini';
-import { collectionPrecacheList, profilesToPrecache, type ArtefactDocuments } from './precache-plan.js';
+import { collectionPrecachePlan, profilesToPrecache, type ArtefactDocuments } from './precache-plan.js';
 import { isCacheable } from './sw/fetch-strategy.js';
 
 export interface CollectionPrecacheOptions {
@@ -29,24 +35,38 @@ const REVALIDATE_TIMEOUT_MS = 30_000;
 
 /**
  * Puts in the cache everything a kiosk needs to show the collection offline (see
- * collectionPrecacheList) and removes what the collection no longer names. The page does
+ * collectionPrecachePlan) and removes what the collection no longer names. The page does
  * this rather than the service worker because only the page knows its device; the worker
- * answers from the same cache. Files already cached are revalidated (an ETag costs one
- * short request, not a download) and kept when the network is down, so the call also
- * succeeds offline once everything is in. Runs again on every kiosk load: a re-ingested
- * derivative or a curator's new annotation reaches the cache then.
+ * answers from the same cache. Runs again on every kiosk load: a re-ingested derivative
+ * or a curator's new annotation reaches the cache then; offline it finds everything in
+ * place and succeeds.
+ *
+ * One version at a time: the files go in first, and each document (annotations.json,
+ * artefact.json, index.json, in that order) only once every file it names is cached, and
+ * as it was read, so it names exactly those. A precache cut short (the network drops, the
+ * kiosk reloads) leaves the documents of the last complete version, which still name
+ * files in the cache, since nothing is deleted until a precache finishes without a
+ * problem; the new files already cached wait for the next run. The service worker never
+ * writes documents itself (see sw.ts), so offline every cached document names files the
+ * kiosk can show.
+ *
+ * Files named by their content (`mobile.3f2a9c01b7de.glb`) are never asked for again once
+ * cached: their bytes cannot change. Others (a collection ingested before names carried
+ * hashes) are revalidated, which costs one short request, not a download.
  */
 export async function precacheCollection(options: CollectionPrecacheOptions): Promise<CollectionPrecacheResult> {
   const { indexUrl, cacheName, device, onProgress } = options;
   const problems: string[] = [];
-  const collection = await fetchJson(indexUrl, collectionSchema);
-  const artefacts = await readArtefacts(indexUrl, collection, problems);
-  const urls = collectionPrecacheList(indexUrl, collection, artefacts, profilesToPrecache(device));
+  const read = new Map<string, Response>();
+  const collection = await fetchDocument(indexUrl, collectionSchema, read);
+  const artefacts = await readArtefacts(indexUrl, collection, problems, read);
+  const plan = collectionPrecachePlan(indexUrl, collection, artefacts, profilesToPrecache(device));
+  const total = plan.files.length + plan.documents.length;
 
   const cache = await caches.open(cacheName);
   let done = 0;
   let bytes = 0;
-  await forEachLimited(urls, PARALLEL, async (url) => {
+  await forEachLimited(plan.files, PARALLEL, async (url) => {
     try {
       const size = await keepFresh(cache, url); // not `bytes += await …`: that reads `bytes` before the wait
       bytes += size;
@@ -54,13 +74,25 @@ export async function precacheCollection(options: CollectionPrecacheOptions): Pr
     } catch (error) {
       problems.push(`${url}: ${messageOf(error)}`);
     }
-    onProgress?.({ done, total: urls.length, bytes });
+    onProgress?.({ done, total, bytes });
   });
+
+  const cached = new Set((await cache.keys()).map((request) => request.url));
+  for (const document of plan.documents) {
+    const response = read.get(document.url);
+    // Left as cached, with the files it names, when a file of the new one is missing.
+    if (!response || !document.names.every((url) => cached.has(url))) continue;
+    await cache.put(document.url, response.clone());
+    cached.add(document.url);
+    bytes += await sizeOf(response);
+    done += 1;
+    onProgress?.({ done, total, bytes });
+  }
 
   // Only a complete reading says what is no longer wanted: an artefact whose manifest
   // failed to load still has its files, which must stay.
   if (problems.length === 0) {
-    const wanted = new Set(urls);
+    const wanted = new Set([...plan.files, ...plan.documents.map((document) => document.url)]);
     const folder = new URL('./', indexUrl).href;
     for (const request of await cache.keys()) {
       if (request.url.startsWith(folder) && !wanted.has(request.url)) await cache.delete(request);
@@ -69,17 +101,22 @@ export async function precacheCollection(options: CollectionPrecacheOptions): Pr
   return { files: done, bytes, problems };
 }
 
-async function readArtefacts(indexUrl: string, collection: Collection, problems: string[]) {
+async function readArtefacts(
+  indexUrl: string,
+  collection: Collection,
+  problems: string[],
+  read: Map<string, Response>,
+): Promise<ArtefactDocuments[]> {
   const artefacts: ArtefactDocuments[] = [];
   await forEachLimited(collection.artefacts, PARALLEL, async (entry) => {
     const manifestUrl = new URL(entry.manifest, indexUrl).href;
     try {
-      const artefact = await fetchJson(manifestUrl, artefactSchema);
+      const artefact = await fetchDocument(manifestUrl, artefactSchema, read);
       const documents: ArtefactDocuments = { manifestUrl, artefact };
       if (artefact.annotations) {
         const annotationsUrl = new URL(artefact.annotations, manifestUrl).href;
         try {
-          documents.annotations = await fetchJson(annotationsUrl, annotationsDocumentSchema);
+          documents.annotations = await fetchDocument(annotationsUrl, annotationsDocumentSchema, read);
         } catch (error) {
           problems.push(`${annotationsUrl}: ${messageOf(error)}`);
         }
@@ -95,6 +132,7 @@ async function readArtefacts(indexUrl: string, collection: Collection, problems:
 /** Makes sure `url` is cached and current; returns its size in bytes. */
 async function keepFresh(cache: Cache, url: string): Promise<number> {
   const cached = await cache.match(url);
+  if (cached && isContentHashedName(new URL(url).pathname)) return sizeOf(cached);
   if (cached) {
     const fresh = await revalidate(url, cached).catch(() => undefined);
     if (!fresh) return sizeOf(cached);
@@ -127,12 +165,17 @@ async function revalidate(url: string, cached: Response): Promise<Response | und
   return isCacheable(response) ? response : undefined;
 }
 
-/** A collection document, validated as the app validates it: what the app would refuse is not worth keeping. */
-async function fetchJson<T>(url: string, schema: ZodMiniType<T>): Promise<T> {
+/**
+ * A collection document, validated as the app validates it: what the app would refuse is
+ * not worth keeping. The response is kept in `read`, to be cached as it was read.
+ */
+async function fetchDocument<T>(url: string, schema: ZodMiniType<T>, read: Map<string, Response>): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`answered ${response.status}`);
+  const copy = isCacheable(response) ? response.clone() : undefined;
   const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new Error('is not a valid document of its kind');
+  if (copy) read.set(url, copy);
   return parsed.data;
 }
 

@@ -3,7 +3,7 @@
 import type { AnnotationsDocument, Artefact, Collection } from '@vitrine/core';
 import type { DeviceSignals } from '@vitrine/viewer';
 import { describe, expect, it } from 'vitest';
-import { collectionPrecacheList, profilesToPrecache } from './precache-plan.js';
+import { collectionPrecachePlan, profilesToPrecache } from './precache-plan.js';
 
 const INDEX = 'https://museum.example/kiosk/collection/index.json';
 
@@ -70,78 +70,86 @@ describe('profilesToPrecache', () => {
   });
 });
 
-describe('collectionPrecacheList', () => {
-  it('lists the index, each manifest, poster and the wanted derivatives, as absolute URLs', () => {
-    const list = collectionPrecacheList(
-      INDEX,
-      collection('amphora'),
-      [{ manifestUrl: 'https://museum.example/kiosk/collection/amphora/artefact.json', artefact: artefact('amphora') }],
-      ['thumb', 'mobile'],
-    );
-    expect(list).toEqual([
-      INDEX,
-      'https://museum.example/kiosk/collection/amphora/artefact.json',
-      'https://museum.example/kiosk/collection/amphora/poster.webp',
-      'https://museum.example/kiosk/collection/amphora/thumb.glb',
-      'https://museum.example/kiosk/collection/amphora/mobile.glb',
+const FOLDER = 'https://museum.example/kiosk/collection/';
+const documents = (id: string, extra: Partial<Artefact> = {}, withAnnotations?: AnnotationsDocument) => ({
+  manifestUrl: `${FOLDER}${id}/artefact.json`,
+  artefact: artefact(id, extra),
+  ...(withAnnotations ? { annotations: withAnnotations } : {}),
+});
+
+describe('collectionPrecachePlan', () => {
+  it('lists each poster and the wanted derivatives as files, and the index and manifests as documents', () => {
+    const plan = collectionPrecachePlan(INDEX, collection('amphora'), [documents('amphora')], ['thumb', 'mobile']);
+    expect(plan.files).toEqual([
+      `${FOLDER}amphora/poster.webp`,
+      `${FOLDER}amphora/thumb.glb`,
+      `${FOLDER}amphora/mobile.glb`,
+    ]);
+    expect(plan.documents).toEqual([
+      { url: `${FOLDER}amphora/artefact.json`, names: plan.files },
+      { url: INDEX, names: [`${FOLDER}amphora/artefact.json`, `${FOLDER}amphora/poster.webp`] },
     ]);
   });
 
   it('never lists VR, AR or USDZ files', () => {
-    const list = collectionPrecacheList(
-      INDEX,
-      collection('bust'),
-      [
-        {
-          manifestUrl: 'https://museum.example/kiosk/collection/bust/artefact.json',
-          artefact: artefact('bust', { derivatives: [...artefact('bust').derivatives, derivative('ar', 'usdz')] }),
-        },
-      ],
-      ['thumb', 'mobile', 'desktop'],
-    );
-    expect(list.filter((url) => /vr|ar\.|usdz/.test(url))).toEqual([]);
-    expect(list).toContain('https://museum.example/kiosk/collection/bust/desktop.glb');
+    const bust = documents('bust', { derivatives: [...artefact('bust').derivatives, derivative('ar', 'usdz')] });
+    const plan = collectionPrecachePlan(INDEX, collection('bust'), [bust], ['thumb', 'mobile', 'desktop']);
+    expect(plan.files.filter((url) => /vr|ar\.|usdz/.test(url))).toEqual([]);
+    expect(plan.files).toContain(`${FOLDER}bust/desktop.glb`);
   });
 
   it('takes the derivative the viewer would show when a profile is missing', () => {
-    const onlyMobile = artefact('tablet', { derivatives: [derivative('mobile')], poster: undefined });
-    const list = collectionPrecacheList(
-      INDEX,
-      collection('tablet'),
-      [{ manifestUrl: 'https://museum.example/kiosk/collection/tablet/artefact.json', artefact: onlyMobile }],
-      ['thumb', 'mobile'],
-    );
-    expect(list.filter((url) => url.endsWith('.glb'))).toEqual([
-      'https://museum.example/kiosk/collection/tablet/mobile.glb',
-    ]);
+    const onlyMobile = documents('tablet', { derivatives: [derivative('mobile')], poster: undefined });
+    const plan = collectionPrecachePlan(INDEX, collection('tablet'), [onlyMobile], ['thumb', 'mobile']);
+    expect(plan.files.filter((url) => url.endsWith('.glb'))).toEqual([`${FOLDER}tablet/mobile.glb`]);
   });
 
-  it('adds annotations.json and each medium it names once, relative to the manifest', () => {
-    const list = collectionPrecacheList(
+  it('caches annotations.json before the manifest that names it, and each medium once, relative to the manifest', () => {
+    const plan = collectionPrecachePlan(
       INDEX,
-      collection('amphora'),
-      [
-        {
-          manifestUrl: 'https://museum.example/kiosk/collection/amphora/artefact.json',
-          artefact: artefact('amphora', { annotations: 'annotations.json' }),
-          annotations,
-        },
-      ],
+      collection('amphora', 'bust'),
+      [documents('amphora', { annotations: 'annotations.json' }, annotations), documents('bust')],
       ['thumb'],
     );
-    const folder = 'https://museum.example/kiosk/collection/amphora/';
-    expect(list.slice(-4)).toEqual([
+    const folder = `${FOLDER}amphora/`;
+    const media = [`${folder}media/profile.svg`, `${folder}media/tap.wav`, `${folder}media/tap.vtt`];
+    expect(plan.files).toEqual(expect.arrayContaining(media));
+    expect(new Set(plan.files).size).toBe(plan.files.length);
+    expect(plan.files).not.toContain(`${folder}annotations.json`);
+    expect(plan.documents.map((document) => document.url)).toEqual([
       `${folder}annotations.json`,
-      `${folder}media/profile.svg`,
-      `${folder}media/tap.wav`,
-      `${folder}media/tap.vtt`,
+      `${folder}artefact.json`,
+      `${FOLDER}bust/artefact.json`,
+      INDEX,
     ]);
-    expect(new Set(list).size).toBe(list.length);
+    expect(plan.documents[0]!.names).toEqual(media);
+    expect(plan.documents[1]!.names).toContain(`${folder}annotations.json`);
   });
 
-  it('still lists the index entries of an artefact whose manifest could not be read', () => {
-    const list = collectionPrecacheList(INDEX, collection('amphora', 'lost'), [], ['thumb']);
-    expect(list).toContain('https://museum.example/kiosk/collection/lost/artefact.json');
-    expect(list).toContain('https://museum.example/kiosk/collection/lost/poster.webp');
+  it('does not cache an annotations.json it could not read, nor fetch it as a file', () => {
+    const plan = collectionPrecachePlan(
+      INDEX,
+      collection('amphora'),
+      [documents('amphora', { annotations: 'annotations.json' })],
+      ['thumb'],
+    );
+    expect(plan.documents.map((document) => document.url)).toEqual([`${FOLDER}amphora/artefact.json`, INDEX]);
+    expect(plan.files).not.toContain(`${FOLDER}amphora/annotations.json`);
+  });
+
+  it('still lists the posters of an artefact whose manifest could not be read, and no document for it', () => {
+    const plan = collectionPrecachePlan(INDEX, collection('amphora', 'lost'), [], ['thumb']);
+    expect(plan.files).toEqual([`${FOLDER}amphora/poster.webp`, `${FOLDER}lost/poster.webp`]);
+    expect(plan.documents).toEqual([
+      {
+        url: INDEX,
+        names: [
+          `${FOLDER}amphora/artefact.json`,
+          `${FOLDER}amphora/poster.webp`,
+          `${FOLDER}lost/artefact.json`,
+          `${FOLDER}lost/poster.webp`,
+        ],
+      },
+    ]);
   });
 });

@@ -26,30 +26,73 @@ export function profilesToPrecache(device: DeviceSignals): string[] {
   return rich === 'desktop' ? ['thumb', 'mobile', 'desktop'] : ['thumb', 'mobile'];
 }
 
+/** A collection document (index.json, artefact.json, annotations.json) and what it names. */
+export interface PrecacheDocument {
+  url: string;
+  /** The files it names that a kiosk keeps, as absolute URLs: it is cached only once they all are. */
+  names: string[];
+}
+
 /**
- * Every collection file a kiosk needs to show the gallery and each artefact offline,
- * as absolute URLs, each once: index.json, every manifest and poster, the derivatives
- * for `profiles` (resolved as the viewer resolves them, so a missing profile becomes the
- * one it would show instead), annotations.json and the images, recordings and captions
- * it names.
+ * Every collection file a kiosk needs to show the gallery and each artefact offline, as
+ * absolute URLs, each once, in two parts:
+ *
+ * - `files`: every poster, the derivatives for `profiles` (resolved as the viewer resolves
+ *   them, so a missing profile becomes the one it would show instead), and the images,
+ *   recordings and captions the annotations name;
+ * - `documents`: the annotations.json and artefact.json read, then index.json: each after
+ *   the documents it names, so that caching them in this order, each only once what it
+ *   names is cached, never leaves a document naming a file the cache lacks.
+ *
+ * An artefact whose manifest (or annotations) could not be read has no document here: its
+ * cached copy, if any, stays as it is, with the files it names.
  */
-export function collectionPrecacheList(
+export interface CollectionPrecachePlan {
+  files: string[];
+  documents: PrecacheDocument[];
+}
+
+/** What a kiosk caches of `collection` for `profiles`, files and documents apart (see CollectionPrecachePlan). */
+export function collectionPrecachePlan(
   indexUrl: string,
   collection: Collection,
   artefacts: readonly ArtefactDocuments[],
   profiles: readonly string[],
-): string[] {
-  const urls = new Set<string>([indexUrl]);
+): CollectionPrecachePlan {
+  const documentUrls = new Set([indexUrl]);
+  const indexNames: string[] = [];
   for (const entry of collection.artefacts) {
-    urls.add(new URL(entry.manifest, indexUrl).href);
-    if (entry.poster) urls.add(new URL(entry.poster, indexUrl).href);
+    const manifestUrl = new URL(entry.manifest, indexUrl).href;
+    documentUrls.add(manifestUrl);
+    indexNames.push(manifestUrl);
+    if (entry.poster) indexNames.push(new URL(entry.poster, indexUrl).href);
   }
+  const annotationsDocuments: PrecacheDocument[] = [];
+  const manifests: PrecacheDocument[] = [];
   for (const { manifestUrl, artefact, annotations } of artefacts) {
-    const add = (file: string) => urls.add(new URL(file, manifestUrl).href);
-    if (artefact.poster) add(artefact.poster);
-    for (const profile of profiles) add(pickDerivative(artefact, profile).url);
-    if (artefact.annotations) add(artefact.annotations);
-    if (annotations) annotationMediaFiles(annotations).forEach(add);
+    const resolve = (file: string) => new URL(file, manifestUrl).href;
+    const names = [
+      ...(artefact.poster ? [resolve(artefact.poster)] : []),
+      ...profiles.map((profile) => resolve(pickDerivative(artefact, profile).url)),
+    ];
+    if (artefact.annotations) {
+      const annotationsUrl = resolve(artefact.annotations);
+      documentUrls.add(annotationsUrl);
+      names.push(annotationsUrl);
+      if (annotations) {
+        annotationsDocuments.push({
+          url: annotationsUrl,
+          names: unique(annotationMediaFiles(annotations).map(resolve)),
+        });
+      }
+    }
+    manifests.push({ url: manifestUrl, names: unique(names) });
   }
-  return [...urls];
+  const documents = [...annotationsDocuments, ...manifests, { url: indexUrl, names: unique(indexNames) }];
+  const files = unique(documents.flatMap((document) => document.names)).filter((url) => !documentUrls.has(url));
+  return { files, documents };
+}
+
+function unique(urls: readonly string[]): string[] {
+  return [...new Set(urls)];
 }

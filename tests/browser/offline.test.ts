@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { artefactSchema, type Artefact } from '@vitrine/core';
 import type { Response } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { COLLECTION_DIR } from '../../tools/collection/prepare-sample-collection.js';
 import { closeBrowser, coveredFraction, keepScreenshot, openIsolatedPage } from './browser.js';
 
 const baseURL = inject('baseURL');
@@ -8,6 +12,15 @@ const STAGE_BACKGROUND: [number, number, number] = [0xeb, 0xe7, 0xe0];
 const SETTLED = ['ready', 'incomplete', 'failed', 'unsupported'];
 
 afterAll(closeBrowser);
+
+/** The sample artefact's manifest, as served: files are named by their content, so tests read the names from it. */
+function manifestOf(id: string): Artefact {
+  return artefactSchema.parse(JSON.parse(readFileSync(path.join(COLLECTION_DIR, id, 'artefact.json'), 'utf8')));
+}
+
+function derivativeUrl(artefact: Artefact, profile: string): string {
+  return artefact.derivatives.find((derivative) => derivative.profile === profile)!.url;
+}
 
 describe('offline support for kiosks', () => {
   it('after one load in kiosk mode, a reload with the network blocked still shows the artefact and the gallery', async () => {
@@ -42,18 +55,24 @@ describe('offline support for kiosks', () => {
     expect(await coveredFraction(png, box, STAGE_BACKGROUND), 'share of the viewer centre covered').toBeGreaterThan(
       0.3,
     );
-    const derivative = responses.find((response) => response.url().endsWith('/amphora/mobile.glb'));
+    const mobile = derivativeUrl(manifestOf('amphora'), 'mobile');
+    const derivative = responses.find((response) => response.url().endsWith(`/amphora/${mobile}`));
     expect(derivative?.fromServiceWorker()).toBe(true);
     // What is kept: the thumb and mobile derivatives (this window's screen gets mobile),
     // media, posters and JSON; no desktop, VR or AR files.
     const cached = await page.evaluate(cachedFiles);
     const collection = Object.keys(cached).filter((url) => url.includes('/collection/'));
     for (const id of ['amphora', 'bust', 'tablet']) {
-      for (const file of ['artefact.json', 'poster.webp', 'thumb.glb', 'mobile.glb']) {
-        expect(collection).toContain(`${baseURL}collection/${id}/${file}`);
-      }
+      const manifest = manifestOf(id);
+      const kept = [
+        'artefact.json',
+        manifest.poster!,
+        derivativeUrl(manifest, 'thumb'),
+        derivativeUrl(manifest, 'mobile'),
+      ];
+      for (const file of kept) expect(collection).toContain(`${baseURL}collection/${id}/${file}`);
     }
-    expect(collection.filter((url) => /(desktop|vr|android-ar)\.glb$|\.usdz$/.test(url))).toEqual([]);
+    expect(collection.filter((url) => /\/(desktop|vr|android-ar)\.[0-9a-f]{12}\.glb$|\.usdz$/.test(url))).toEqual([]);
     expect(collection.some((url) => url.endsWith('.wav'))).toBe(true);
     const bytes = (urls: string[]) => urls.reduce((sum, url) => sum + cached[url]!, 0);
     const shell = Object.keys(cached).filter((url) => !url.includes('/collection/'));
@@ -61,10 +80,13 @@ describe('offline support for kiosks', () => {
       `app: ${shell.length} files, ${bytes(shell)} bytes; collection: ${collection.length} files, ${bytes(collection)} bytes`,
     );
     // A media element's Range request is answered from the cached whole file.
-    const range = await page.evaluate(async (url) => {
-      const response = await fetch(url, { headers: { Range: 'bytes=0-9' } });
-      return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
-    }, `${baseURL}collection/amphora/poster.webp`);
+    const range = await page.evaluate(
+      async (url) => {
+        const response = await fetch(url, { headers: { Range: 'bytes=0-9' } });
+        return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+      },
+      `${baseURL}collection/amphora/${manifestOf('amphora').poster!}`,
+    );
     expect(range).toEqual({ status: 206, bytes: 10 });
 
     // Asked again offline, the page finds everything in place.

@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { annotationsDocumentSchema, artefactSchema, DEFAULT_PROFILES } from '@vitrine/core';
+import { annotationMediaFiles, annotationsDocumentSchema, artefactSchema, DEFAULT_PROFILES } from '@vitrine/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScanError } from './errors.js';
 import { ingest } from './ingest.js';
 import { getIO } from './io.js';
+import { sha256 } from './sha256.js';
 import { snapshotFolder } from './testing/collection-snapshot.js';
 import { makeBoxDocument } from './testing/fixtures.js';
 
@@ -29,6 +30,19 @@ function annotationsFor(title = 'The lid', position: [number, number, number] = 
       },
     ],
   };
+}
+
+const hash12 = (text: string) => sha256(text).slice(0, 12);
+
+/** The media the artefact's annotations.json names, by name, with their text: each must exist. */
+function writtenMedia(collection: string): Record<string, string> {
+  const folder = path.join(collection, 'box');
+  const document = annotationsDocumentSchema.parse(
+    JSON.parse(readFileSync(path.join(folder, 'annotations.json'), 'utf8')),
+  );
+  return Object.fromEntries(
+    annotationMediaFiles(document).map((file) => [file, readFileSync(path.join(folder, file), 'utf8')]),
+  );
 }
 
 function writeJson(name: string, value: unknown): string {
@@ -121,17 +135,42 @@ describe('ingest --annotations', () => {
     );
     writeFileSync(path.join(work, 'tap.vtt'), 'WEBVTT\n');
     await ingest({ file: boxFile, collection, id: 'box', profiles, annotations });
-    expect(readFileSync(path.join(collection, 'box/images/lid.svg'), 'utf8')).toContain('<svg');
-    expect(readFileSync(path.join(collection, 'box/tap.vtt'), 'utf8')).toBe('WEBVTT\n');
-    // A changed image is a changed artefact.
+    const before = writtenMedia(collection);
+    expect(Object.keys(before)).toEqual([
+      `images/lid.${hash12('<svg xmlns="http://www.w3.org/2000/svg"/>')}.svg`,
+      `tap.${hash12('RIFF')}.wav`,
+      `tap.${hash12('WEBVTT\n')}.vtt`,
+    ]);
+    expect(Object.values(before)).toEqual(['<svg xmlns="http://www.w3.org/2000/svg"/>', 'RIFF', 'WEBVTT\n']);
+    // A changed image is a changed artefact, and a new name: a cache never pairs it with the old.
     writeFileSync(path.join(work, 'images/lid.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1"/>');
     expect((await ingest({ file: boxFile, collection, id: 'box', profiles, annotations })).status).toBe('written');
+    const after = writtenMedia(collection);
+    expect(Object.keys(after)[0]).not.toBe(Object.keys(before)[0]);
+    expect(Object.keys(after).slice(1)).toEqual(Object.keys(before).slice(1));
 
+    // Named like a derivative, a medium still cannot take the derivative's place: its name carries its own bytes' hash.
     body.audio = { url: 'mobile.glb', captions: 'tap.vtt' };
     writeFileSync(path.join(work, 'mobile.glb'), 'not a model');
-    await expect(
-      ingest({ file: boxFile, collection, id: 'box', profiles, annotations: writeJson('clash.json', document) }),
-    ).rejects.toThrow("the annotations' mobile.glb has the name of a file the ingest writes; rename it");
+    await ingest({ file: boxFile, collection, id: 'box', profiles, annotations: writeJson('clash.json', document) });
+    expect(Object.keys(writtenMedia(collection))).toContain(`mobile.${hash12('not a model')}.glb`);
+    const manifest = artefactSchema.parse(JSON.parse(readFileSync(path.join(collection, 'box/artefact.json'), 'utf8')));
+    const derivative = manifest.derivatives[0]!;
+    expect(sha256(readFileSync(path.join(collection, 'box', derivative.url)))).toBe(derivative.sha256);
+  });
+
+  it('keeps the hashed names of annotations a re-ingest carries over, and the files they name', async () => {
+    const collection = path.join(work, 'carried');
+    const document = annotationsFor();
+    (document.annotations[0]!.body as Record<string, unknown>).image = { url: 'lid.png', alt: { en: 'The lid' } };
+    writeFileSync(path.join(work, 'lid.png'), 'PNG bytes');
+    const annotations = writeJson('carried.json', document);
+    await ingest({ file: boxFile, collection, id: 'box', profiles, annotations });
+    const first = writtenMedia(collection);
+    expect(Object.keys(first)).toEqual([`lid.${hash12('PNG bytes')}.png`]);
+    // Without --annotations the artefact's own annotations.json, naming hashed files, is read and written again.
+    await ingest({ file: boxFile, collection, id: 'box', profiles, force: true });
+    expect(writtenMedia(collection)).toEqual(first);
   });
 
   it('warns about a point that cannot be on the artefact (another unit, or the scan before normalizing)', async () => {

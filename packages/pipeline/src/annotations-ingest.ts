@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -8,6 +7,7 @@ import {
   type AnnotationsDocument,
   type Dimensions,
 } from '@vitrine/core';
+import { nameMediaByContent } from './annotations-ingest-hashed-media.js';
 import { ScanError } from './errors.js';
 import { sha256 } from './sha256.js';
 
@@ -66,20 +66,24 @@ export async function readCuratorAnnotations(annotationsFile: string): Promise<C
   return { document: parsed.data, media, sha256: sha256([sha256(bytes), ...hashes].join('\n')) };
 }
 
-/** Writes annotations.json and its media into the artefact's (staging) folder. */
+/**
+ * Writes annotations.json and its media into the artefact's (staging) folder, the media
+ * under names that carry their content hash (see nameMediaByContent), which the written
+ * annotations.json names. The curator's document and its sha256 (the ingest key's part)
+ * stay as the curator wrote them: the names are the folder's business, not the input's.
+ *
+ * A hashed name can be that of a file the ingest wrote (a derivative, the poster) only when
+ * the bytes are the same, so writing it again changes nothing; and it never is one of the
+ * fixed names (annotations.json, artefact.json), which carry no hash.
+ */
 export async function writeCuratorAnnotations(annotations: CuratorAnnotations, folder: string): Promise<void> {
-  for (const [file, content] of annotations.media) {
+  const { document, media } = nameMediaByContent(annotations.document, annotations.media);
+  for (const [file, content] of media) {
     const target = path.join(folder, file);
-    if (file === ANNOTATIONS_FILE || existsSync(target)) {
-      throw new ScanError(
-        `the annotations' ${file} has the name of a file the ingest writes; rename it`,
-        'invalid-options',
-      );
-    }
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, content);
   }
-  await writeFile(path.join(folder, ANNOTATIONS_FILE), `${JSON.stringify(annotations.document, null, 2)}\n`);
+  await writeFile(path.join(folder, ANNOTATIONS_FILE), `${JSON.stringify(document, null, 2)}\n`);
 }
 
 /**

@@ -26,8 +26,14 @@ describe('fetchStrategy', () => {
     expect(fetchStrategy(get(`${ORIGIN}/kiosk/assets/xr-profiles/profilesList.json`), SERVED)).toBe('cache-first');
   });
 
-  it('reads derivatives, posters and media from the cache first', () => {
-    for (const file of ['mobile.glb', 'poster.webp', 'tap.wav']) {
+  it('reads derivatives, posters and media from the cache first, hashed names or not', () => {
+    for (const file of [
+      'mobile.glb',
+      'poster.webp',
+      'tap.wav',
+      'mobile.3f2a9c01b7de.glb',
+      'media/tap.0123456789ab.vtt',
+    ]) {
       expect(fetchStrategy(get(`${ORIGIN}/kiosk/collection/amphora/${file}`), SERVED)).toBe('cache-first');
     }
   });

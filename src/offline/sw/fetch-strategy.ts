@@ -4,11 +4,15 @@
  * - `navigation`: a page load. Network first, so a new build or a curator's edit shows
  *   when online; the cached index.html when the network fails or hangs. Every route of
  *   the app is index.html with a query string.
- * - `network-first`: the collection's JSON (index.json, artefact.json, annotations.json),
- *   which curators edit in place: fresh when online, the cached copy when not.
- * - `cache-first`: the app's built files (hashed, so never stale) and the collection's
- *   derivatives, posters and media (large, and replaced only by a re-ingest); the
- *   network for anything not cached.
+ * - `network-first`: the collection's documents (index.json, artefact.json,
+ *   annotations.json), which keep their names while curators edit and re-ingest: fresh
+ *   when online, the cached copy when not. The cached copy names only cached files (see
+ *   precacheCollection), so offline a kiosk shows one version whole.
+ * - `cache-first`: the app's built files and the collection's derivatives, posters and
+ *   media, the network for anything not cached. Files named by their content
+ *   (`mobile.3f2a9c01b7de.glb`) are never asked for again: a new version has a new name,
+ *   which a new document names. Those of a collection ingested before names carried hashes
+ *   (`mobile.glb`) are revalidated by the page's precaching on each kiosk load.
  * - `passthrough`: not ours to answer, as if there were no worker. Other hosts (their
  *   opaque responses are never cached), other methods, anything that is neither the
  *   app's nor the collection's (the browser's favicon.ico, an API), and conditional
@@ -16,6 +20,10 @@
  *   current, which only the server can say. The page's precaching revalidates files that
  *   way; the browser's HTTP cache adds its validators below the worker, so the app's
  *   ordinary requests never carry them.
+ *
+ * The worker tells documents from files by the `.json` ending rather than by core's
+ * isContentHashedName: importing @vitrine/core would bundle its schemas (zod) into the
+ * worker, six times its size, for a distinction no collection file needs.
  *
  * The request's cache mode is no signal: with DevTools' "Disable cache", and under
  * Playwright's request interception, every request bypasses the HTTP cache, offline too.

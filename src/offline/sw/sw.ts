@@ -62,7 +62,7 @@ self.addEventListener('fetch', (event) => {
     case 'navigation':
       return event.respondWith(navigation(event.request));
     case 'network-first':
-      return event.respondWith(networkFirst(event));
+      return event.respondWith(networkFirst(event.request));
     case 'cache-first':
       return event.respondWith(cacheFirst(event.request));
     case 'passthrough':
@@ -113,22 +113,14 @@ async function navigation(request: Request): Promise<Response> {
   });
 }
 
-async function networkFirst(event: FetchEvent): Promise<Response> {
-  const { request } = event;
-  const network = fetch(request);
-  // Refresh only files the page chose to keep offline: browsing does not grow the cache.
-  // The copy is taken here, before the page starts reading the body.
-  event.waitUntil(
-    network
-      .then((response) => (isCacheable(response) ? refresh(request.url, response.clone()) : undefined))
-      .catch(() => {}),
-  );
-  return networkOrCached(network, () => caches.match(request.url, { ignoreVary: true }));
-}
-
-async function refresh(url: string, response: Response): Promise<void> {
-  const cache = await caches.open(COLLECTION_CACHE);
-  if (await cache.match(url, { ignoreVary: true })) await cache.put(url, response);
+/**
+ * The network's copy of a collection document, or the cached one. The worker never puts a
+ * document in the cache: a newer one read here may name files not cached yet, and offline
+ * it would send the kiosk to them. The page's precaching caches documents, each only once
+ * the files it names are in (see precacheCollection).
+ */
+async function networkFirst(request: Request): Promise<Response> {
+  return networkOrCached(fetch(request), () => caches.match(request.url, { ignoreVary: true }));
 }
 
 async function cacheFirst(request: Request): Promise<Response> {

@@ -19,6 +19,10 @@ export function createS3Client(endpoint: string | undefined): S3Client {
     // Content-MD5, sent with every upload, checks integrity everywhere instead.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // Without a logger of its own the SDK writes some warnings to the console ("An error was
+    // encountered in a non-retryable streaming request." for each failed upload); the curator
+    // reads one line a failure, which the command writes.
+    logger: { trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     // Without it a store behind a firewall that drops packets keeps the curator waiting for minutes.
     requestHandler: { connectionTimeout: 10_000 },
   });

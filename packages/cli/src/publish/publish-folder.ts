@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import { cacheControlFor } from '../site/response-headers.js';
 import { createS3Client } from './create-s3-client.js';
 import { deleteObjects } from './delete-objects.js';
 import { describeS3Error } from './describe-s3-error.js';
@@ -11,6 +10,7 @@ import { formatS3Target, type S3Target } from './parse-s3-target.js';
 import { planUpload, type HashedFile, type PlannedFile, type UploadPlan } from './plan-upload.js';
 import { PublishError } from './publish-error.js';
 import { uploadFiles } from './upload-files.js';
+import { uploadsInStages } from './upload-order.js';
 
 export interface PublishOptions {
   /** The folder to publish: a collection, or a built site. */
@@ -32,6 +32,8 @@ export interface PublishResult {
   plan: UploadPlan;
   /** The keys deleted: none unless deleteMissing was asked for outside a dry run. */
   deleted: string[];
+  /** Paths in the folder that are links leading out of it: never published. */
+  outsideLinks: string[];
 }
 
 /**
@@ -42,7 +44,9 @@ export interface PublishResult {
 export async function publishFolder(options: PublishOptions): Promise<PublishResult> {
   const { folder, target, endpoint, concurrency } = options;
   await requireFolder(folder);
-  const files = await hashLocalFiles(folder, concurrency);
+  const outsideLinks: string[] = [];
+  const files = await hashLocalFiles(folder, concurrency, (sitePath) => outsideLinks.push(sitePath));
+  outsideLinks.sort();
   if (options.deleteMissing && files.length === 0) {
     throw new PublishError(
       `${folder} has no files to publish; refusing to --delete everything in ${formatS3Target(target)}`,
@@ -55,17 +59,16 @@ export async function publishFolder(options: PublishOptions): Promise<PublishRes
   try {
     const plan = planUpload(files, await listRemoteObjects(client, target), target.prefix);
     uploadCount = plan.uploads.length;
-    if (options.dryRun) return { plan, deleted: [] };
-    // Pages and manifests go last: until they change, visitors are sent only to files already there.
-    const isEntryPoint = (upload: PlannedFile) => cacheControlFor(upload.file.sitePath) === 'no-cache';
-    const entryPoints = plan.uploads.filter(isEntryPoint);
-    const others = plan.uploads.filter((upload) => !isEntryPoint(upload));
+    if (options.dryRun) return { plan, deleted: [], outsideLinks };
     const onUploaded = (upload: PlannedFile) => {
       uploadedCount++;
       options.onUploaded?.(upload);
     };
-    await uploadFiles(client, target.bucket, others, { concurrency, onUploaded });
-    await uploadFiles(client, target.bucket, entryPoints, { concurrency, onUploaded });
+    // Stage by stage (see uploadsInStages): a manifest goes up only once the files it names are there.
+    for (const stage of uploadsInStages(plan.uploads)) {
+      await uploadFiles(client, target.bucket, stage, { concurrency, onUploaded });
+    }
+    // Only now: until the new manifests were up, the old ones still named these objects.
     const deleted: string[] = [];
     if (options.deleteMissing) {
       const onDeleted = (key: string) => {
@@ -75,7 +78,7 @@ export async function publishFolder(options: PublishOptions): Promise<PublishRes
       const keys = plan.notInFolder.map((object) => object.key);
       await deleteObjects(client, target.bucket, keys, onDeleted, concurrency);
     }
-    return { plan, deleted };
+    return { plan, deleted, outsideLinks };
   } catch (error) {
     if (error instanceof PublishError) throw error;
     // What was stored stays stored; the next publish compares again and sends only the rest.
@@ -86,9 +89,13 @@ export async function publishFolder(options: PublishOptions): Promise<PublishRes
   }
 }
 
-async function hashLocalFiles(folder: string, concurrency: number): Promise<HashedFile[]> {
+async function hashLocalFiles(
+  folder: string,
+  concurrency: number,
+  onOutsideLink: (sitePath: string) => void,
+): Promise<HashedFile[]> {
   try {
-    const local = await listLocalFiles(folder);
+    const local = await listLocalFiles(folder, onOutsideLink);
     return await mapConcurrently(local, concurrency, async (file) => ({
       ...file,
       md5: await md5OfFile(file.absolutePath),

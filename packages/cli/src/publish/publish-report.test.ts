@@ -22,9 +22,18 @@ function stored(count: number): RemoteObject[] {
   return Array.from({ length: count }, (_, index) => ({ key: `site/old/${index}.glb`, etag: 'x', size: 1 }));
 }
 
-function result(uploads: PlannedFile[], unchanged: number, notInFolder: RemoteObject[] = []): PublishResult {
+function result(
+  uploads: PlannedFile[],
+  unchanged: number,
+  notInFolder: RemoteObject[] = [],
+  outsideLinks: string[] = [],
+): PublishResult {
   const same = Array.from({ length: unchanged }, (_, index) => planned(`same/${index}.glb`, 1));
-  return { plan: { uploads, unchanged: same, notInFolder }, deleted: notInFolder.map((object) => object.key) };
+  return {
+    plan: { uploads, unchanged: same, notInFolder },
+    deleted: notInFolder.map((object) => object.key),
+    outsideLinks,
+  };
 }
 
 describe('publishReport', () => {
@@ -54,6 +63,15 @@ describe('publishReport', () => {
     const lines = publishReport(result([], 1, stored(3)), { ...context, deleteMissing: true });
     expect(lines[1]).toBe('deleted 3 objects no longer in collection');
   });
+
+  it('names the links it left out because they lead out of the folder', () => {
+    const lines = publishReport(result([planned('a.glb', 10)], 0, [], ['amphora/poster.webp', 'shared']), context);
+    expect(lines.slice(1)).toEqual([
+      'left out 2 links leading out of collection (copy the files in to publish them):',
+      '  amphora/poster.webp',
+      '  shared',
+    ]);
+  });
 });
 
 describe('publishJson', () => {
@@ -66,6 +84,7 @@ describe('publishJson', () => {
       unchanged: 2,
       notInFolder: ['site/old/0.glb'],
       deleted: ['site/old/0.glb'],
+      outsideLinks: [],
     });
   });
 });

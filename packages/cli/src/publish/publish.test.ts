@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  CreateBucketCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishCommand } from '../commands/publish.js';
 import type { Output } from '../output.js';
+import { startS3rver, type S3rverFixture } from './testing/s3rver-fixture.js';
 
 /**
  * `vitrine publish` against a real S3-compatible server (s3rver) on the loopback address, checked
@@ -24,33 +18,29 @@ const TARGET = `s3://${BUCKET}/site`;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const AN_HOUR = 'public, max-age=3600';
+const A_YEAR = 'public, max-age=31536000, immutable';
 
 /** The folder to publish: path inside it, bytes, and the Content-Type and Cache-Control its object must carry. */
 const FILES = (
   [
     ['index.json', Buffer.from('{"artefacts":["amphora"]}'), JSON_TYPE, 'no-cache'],
+    // Named by its content, as ingest names derivatives, posters and media.
+    ['amphora/thumb.3f2a9c01b7de.glb', randomBytes(5_000), 'model/gltf-binary', A_YEAR],
+    // Named as a collection ingested before names carried hashes.
     ['amphora/mobile.glb', randomBytes(70_000), 'model/gltf-binary', AN_HOUR],
     ['amphora/ar.usdz', randomBytes(20_000), 'model/vnd.usdz+zip', AN_HOUR],
     ['amphora/poster.webp', randomBytes(3_000), 'image/webp', AN_HOUR],
     ['Ölkrug mit Henkel/annotations.json', Buffer.from('{"title":"Ölkrug"}'), JSON_TYPE, 'no-cache'],
-    [
-      'assets/index-B3xk_9Qa.js',
-      Buffer.from('export {};'),
-      'text/javascript; charset=utf-8',
-      'public, max-age=31536000, immutable',
-    ],
+    ['assets/index-B3xk_9Qa.js', Buffer.from('export {};'), 'text/javascript; charset=utf-8', A_YEAR],
     ['empty.txt', Buffer.alloc(0), 'text/plain; charset=utf-8', AN_HOUR],
   ] as const
 ).map(([sitePath, bytes, type, cache]) => ({ sitePath, bytes, type, cache }));
 /** What the tools leave lying around, and must never be published. */
 const HIDDEN = ['.DS_Store', 'amphora/.mobile.glb.0a1b2c3d4e5f.tmp', '.git/HEAD'];
 
-/** Every AWS setting of the machine running the test, put back afterwards. */
-const savedEnvironment = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('AWS_')));
-
 let work: string;
 let folder: string;
-let server: S3rver;
+let server: S3rverFixture;
 let endpoint: string;
 let client: S3Client;
 
@@ -107,36 +97,12 @@ beforeAll(async () => {
   for (const { sitePath, bytes } of FILES) writeLocal(sitePath, bytes);
   for (const sitePath of HIDDEN) writeLocal(sitePath, 'not for visitors');
 
-  server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: path.join(work, 'store') });
-  const { port } = await server.run();
-  endpoint = `http://127.0.0.1:${port}`;
-
-  for (const name of Object.keys(savedEnvironment)) delete process.env[name];
-  // s3rver's own key pair; no profile file, and no instance-metadata request off this machine.
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    AWS_REGION: 'us-east-1',
-    AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'no-credentials'),
-    AWS_CONFIG_FILE: path.join(work, 'no-config'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  });
-  client = new S3Client({
-    region: 'us-east-1',
-    endpoint,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  server = await startS3rver(work, [BUCKET]);
+  ({ endpoint, client } = server);
 });
 
 afterAll(async () => {
-  client?.destroy();
   await server?.close();
-  for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) delete process.env[name];
-  Object.assign(process.env, savedEnvironment);
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -205,6 +171,22 @@ describe('vitrine publish', () => {
     expect(await exists('site/amphora/poster.webp')).toBe(false);
     expect(await exists('site/amphora/mobile.glb')).toBe(true);
     writeLocal('amphora/poster.webp', FILES.find((file) => file.sitePath === 'amphora/poster.webp')!.bytes);
+  });
+
+  it('leaves out files reached through a link that leads out of the folder, and says so', async () => {
+    writeFileSync(path.join(work, 'private.txt'), "the curator's own notes");
+    symlinkSync(path.join(work, 'private.txt'), path.join(folder, 'amphora', 'notes.txt'));
+    try {
+      const { code, stdout } = await publish();
+      expect(code).toBe(0);
+      expect(stdout.slice(1)).toEqual([
+        `left out 1 link leading out of ${folder} (copy the files in to publish them):`,
+        '  amphora/notes.txt',
+      ]);
+      expect(await exists('site/amphora/notes.txt')).toBe(false);
+    } finally {
+      unlinkSync(path.join(folder, 'amphora', 'notes.txt'));
+    }
   });
 
   it('says in one line, with exit 1, when credentials are missing, the bucket or the store is not there', async () => {

@@ -29,9 +29,28 @@ describe('cacheControlFor', () => {
       expect(cacheControlFor(file)).toBe('no-cache');
     }
   });
-  it('keeps derivatives and posters for an hour: their names do not change on re-ingest', () => {
+  it('keeps files named by their content for a year: derivatives, posters and annotation media', () => {
+    for (const file of [
+      'collection/amphora/mobile.3f2a9c01b7de.glb',
+      'amphora/ar.0123456789ab.usdz',
+      'collection/amphora/poster.a1b2c3d4e5f6.webp',
+      'collection/amphora/images/lid.00ff00ff00ff.svg',
+      'collection/amphora/tap.en.abcdefabcdef.vtt',
+    ]) {
+      expect(cacheControlFor(file), file).toBe('public, max-age=31536000, immutable');
+    }
+  });
+  it('keeps files of a collection ingested before names carried hashes for an hour', () => {
     expect(cacheControlFor('collection/amphora/mobile.glb')).toBe('public, max-age=3600');
     expect(cacheControlFor('collection/amphora/poster.webp')).toBe('public, max-age=3600');
+    // Not a content hash: too short, upper case, or not hex.
+    for (const file of [
+      'amphora/mobile.3f2a9c01.glb',
+      'amphora/mobile.3F2A9C01B7DE.glb',
+      'amphora/v.2024-05-01ab.glb',
+    ]) {
+      expect(cacheControlFor(file), file).toBe('public, max-age=3600');
+    }
     // A file in a folder named assets without a hash is not immutable.
     expect(cacheControlFor('collection/assets/logo.png')).toBe('public, max-age=3600');
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import mime from 'mime';
+import { isContentHashedName } from '@vitrine/core';
 
 /**
  * Content types the `mime` database names differently from what browsers and AR viewers
@@ -29,16 +30,23 @@ export function contentTypeFor(file: string): string {
 /** Vite names built files `name-<8+ base64url chars>.ext`: their content never changes under that name. */
 const HASHED_ASSET = /(^|\/)assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 
+const A_YEAR_IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
  * Cache-Control for a file by its path in the site (forward slashes, no leading slash).
- * - Hashed build assets: a year, immutable (a new build gives new names).
+ * `vitrine serve` sends it and `vitrine publish` stores it with each object, so a visitor's
+ * browser and a CDN see the same rules however the exhibit is hosted.
+ * - Files named by their content: a year, immutable. The build's assets, and the
+ *   collection's derivatives, posters and annotation media (`mobile.3f2a9c01b7de.glb`): a
+ *   re-ingest writes new bytes under a new name, so a name never changes meaning.
  * - Pages, JSON (index.json, artefact.json, annotations.json) and the service worker: always
- *   revalidated, so a curator's edit or a new ingest shows on the next visit.
- * - Everything else (derivatives, posters, decoders): an hour, then revalidated; a
- *   re-ingest writes a new manifest at once, and its derivatives reach visitors within the hour.
+ *   revalidated, so a curator's edit or a new ingest shows on the next visit, and names the
+ *   new files at once.
+ * - Everything else (files of a collection ingested before names carried hashes, decoders):
+ *   an hour, then revalidated; such a derivative may be replaced under the same name.
  */
 export function cacheControlFor(sitePath: string): string {
-  if (HASHED_ASSET.test(sitePath)) return 'public, max-age=31536000, immutable';
+  if (HASHED_ASSET.test(sitePath) || isContentHashedName(sitePath)) return A_YEAR_IMMUTABLE;
   if (/\.(html|json|webmanifest)$/i.test(sitePath) || /(^|\/)sw\.js$/.test(sitePath)) return 'no-cache';
   return 'public, max-age=3600';
 }
