@@ -173,6 +173,26 @@ describe('ingest --annotations', () => {
     expect(writtenMedia(collection)).toEqual(first);
   });
 
+  it('gives content-hashed names to the media of annotations carried over from a collection made before them', async () => {
+    const collection = path.join(work, 'older');
+    const document = annotationsFor();
+    (document.annotations[0]!.body as Record<string, unknown>).image = { url: 'lid.png', alt: { en: 'The lid' } };
+    writeFileSync(path.join(work, 'lid.png'), 'old PNG');
+    await ingest({ file: boxFile, collection, id: 'box', profiles, annotations: writeJson('older.json', document) });
+    // As an older vitrine (or a curator by hand) left it: the medium under its plain name.
+    const folder = path.join(collection, 'box');
+    writeFileSync(path.join(folder, 'lid.png'), 'old PNG');
+    writeFileSync(path.join(folder, 'annotations.json'), JSON.stringify(document));
+    await ingest({ file: boxFile, collection, id: 'box', profiles, force: true });
+    expect(writtenMedia(collection)).toEqual({ [`lid.${hash12('old PNG')}.png`]: 'old PNG' });
+    // The carried document keeps its text, and the plain-named copy is gone with the old folder.
+    expect(
+      annotationsDocumentSchema.parse(JSON.parse(readFileSync(path.join(folder, 'annotations.json'), 'utf8')))
+        .annotations[0]!.body.title,
+    ).toEqual({ en: 'The lid' });
+    expect(() => readFileSync(path.join(folder, 'lid.png'))).toThrow();
+  });
+
   it('warns about a point that cannot be on the artefact (another unit, or the scan before normalizing)', async () => {
     const annotations = writeJson('millimetres.json', annotationsFor('The lid', [0, 1000, 0]));
     const { artefact } = await ingest({ file: boxFile, collection: path.join(work, 'far'), profiles, annotations });

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  ANNOTATIONS_FILE,
   annotationMediaFiles,
   annotationsDocumentSchema,
   describeAnnotationsError,
@@ -10,9 +11,6 @@ import {
 import { nameMediaByContent } from './annotations-ingest-hashed-media.js';
 import { ScanError } from './errors.js';
 import { sha256 } from './sha256.js';
-
-/** The name an artefact's annotations have in its folder, whatever the curator called the file. */
-export const ANNOTATIONS_FILE = 'annotations.json';
 
 export interface CuratorAnnotations {
   document: AnnotationsDocument;

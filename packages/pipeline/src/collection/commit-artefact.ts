@@ -1,7 +1,7 @@
-import { constants } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ARTEFACT_FILE, annotationMediaFiles, annotationsDocumentSchema, type Artefact } from '@vitrine/core';
+import { nameMediaByContent } from '../annotations-ingest-hashed-media.js';
 import { replaceFolder } from '../write/atomic.js';
 import { encodeArtefactManifest, readArtefactManifest } from './artefact-manifest.js';
 import { collectionEntryFor, putIndexEntryLocked } from './collection-index.js';
@@ -55,31 +55,42 @@ export async function commitArtefact(
 
 /**
  * Copies the annotations file and the media it names from the artefact's current folder
- * into the staging folder. A file the curator broke by hand is carried as it is: it is
+ * into the staging folder. Media still under a plain name (written before names carried
+ * their content hash, or by hand) get content-hashed names, and the document is rewritten
+ * to name them; otherwise its bytes are carried as they are, so its version (the editor's
+ * ETag) does not change. A file the curator broke by hand is carried as it is: it is
  * theirs, and the viewer names the problem. False when there is no file to carry.
  */
 async function carryAnnotations(current: string, staging: string, name: string): Promise<boolean> {
   const bytes = await readFile(path.join(current, name)).catch(() => undefined);
   if (!bytes) return false;
-  await writeInside(staging, name, bytes);
   const parsed = annotationsDocumentSchema.safeParse(safeJson(bytes));
-  if (!parsed.success) return true;
+  if (!parsed.success) {
+    await writeInside(staging, name, bytes);
+    return true;
+  }
+  const media = new Map<string, Uint8Array>();
   for (const file of annotationMediaFiles(parsed.data)) {
-    await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
+    const content = await readFile(path.join(current, file)).catch(() => undefined);
+    // A medium already missing stays missing: the viewer leaves it out, as it did before.
+    if (content) media.set(file, content);
+  }
+  const hashed = nameMediaByContent(parsed.data, media);
+  const renamed = [...hashed.media.keys()].some((file) => !media.has(file));
+  await writeInside(staging, name, renamed ? `${JSON.stringify(hashed.document, null, 2)}\n` : bytes);
+  for (const [file, content] of hashed.media) {
     // Media names carry their content hash: one already there has the same bytes.
-    await copyFile(path.join(current, file), path.join(staging, file), constants.COPYFILE_EXCL).catch(
-      (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error;
-      },
-    );
+    await writeInside(staging, file, content, 'wx').catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
   }
   return true;
 }
 
-async function writeInside(folder: string, name: string, bytes: Uint8Array): Promise<void> {
+async function writeInside(folder: string, name: string, data: Uint8Array | string, flag = 'w'): Promise<void> {
   const file = path.join(folder, name);
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, bytes);
+  await writeFile(file, data, { flag });
 }
 
 function safeJson(bytes: Uint8Array): unknown {
