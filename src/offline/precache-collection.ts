@@ -5,7 +5,7 @@ import {
   isContentHashedName,
   type Collection,
 } from '@vitrine/core';
-import type { DeviceSignals } from '@vitrine/viewer';
+import { resolveInsideManifest, type DeviceSignals } from '@vitrine/viewer';
 import type { ZodMiniType } from 'zod/mini';
 import { collectionPrecachePlan, profilesToPrecache, type ArtefactDocuments } from './precache-plan.js';
 import { isCacheable } from './sw/fetch-strategy.js';
@@ -109,13 +109,15 @@ async function readArtefacts(
 ): Promise<ArtefactDocuments[]> {
   const artefacts: ArtefactDocuments[] = [];
   await forEachLimited(collection.artefacts, PARALLEL, async (entry) => {
-    const manifestUrl = new URL(entry.manifest, indexUrl).href;
+    let manifestUrl = indexUrl;
     try {
+      manifestUrl = resolveInsideManifest(indexUrl, entry.manifest, indexUrl);
       const artefact = await fetchDocument(manifestUrl, artefactSchema, read);
       const documents: ArtefactDocuments = { manifestUrl, artefact };
       if (artefact.annotations) {
-        const annotationsUrl = new URL(artefact.annotations, manifestUrl).href;
+        let annotationsUrl = manifestUrl;
         try {
+          annotationsUrl = resolveInsideManifest(manifestUrl, artefact.annotations, manifestUrl);
           documents.annotations = await fetchDocument(annotationsUrl, annotationsDocumentSchema, read);
         } catch (error) {
           problems.push(`${annotationsUrl}: ${messageOf(error)}`);

@@ -152,4 +152,27 @@ describe('collectionPrecachePlan', () => {
       },
     ]);
   });
+
+  it('caches nothing a collection document names outside its own folder, as the viewer loads nothing there', () => {
+    const hostile = {
+      schemaVersion: 1,
+      artefacts: [
+        { id: 'amphora', manifest: 'amphora/artefact.json', poster: '//evil.example/x.webp' },
+        { id: 'away', manifest: '\n/\n/evil.example/artefact.json' },
+      ],
+    } as Collection;
+    const withMedia = {
+      ...annotations,
+      annotations: [{ body: { image: { url: '%2e%2e/%2e%2e/secret.svg' } } }],
+    } as unknown as AnnotationsDocument;
+    const plan = collectionPrecachePlan(
+      INDEX,
+      hostile,
+      [documents('amphora', { poster: '../elsewhere/poster.webp', annotations: 'annotations.json' }, withMedia)],
+      ['thumb'],
+    );
+    const everything = [...plan.files, ...plan.documents.flatMap((document) => [document.url, ...document.names])];
+    expect(everything.every((url) => url.startsWith(FOLDER))).toBe(true);
+    expect(plan.files).toEqual([`${FOLDER}amphora/thumb.glb`]);
+  });
 });

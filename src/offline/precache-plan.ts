@@ -1,5 +1,5 @@
 import { annotationMediaFiles, type AnnotationsDocument, type Artefact, type Collection } from '@vitrine/core';
-import { chooseProfile, pickDerivative, type DeviceSignals } from '@vitrine/viewer';
+import { chooseProfile, pickDerivative, resolveInsideManifestOrSkip, type DeviceSignals } from '@vitrine/viewer';
 
 /** An artefact's documents as the page read them, with the address of its manifest. */
 export interface ArtefactDocuments {
@@ -61,28 +61,37 @@ export function collectionPrecachePlan(
 ): CollectionPrecachePlan {
   const documentUrls = new Set([indexUrl]);
   const indexNames: string[] = [];
+  // Every URL from a collection document is kept inside that document's folder, as the
+  // viewer keeps it: a file named outside is not cached (the viewer would not load it).
+  const inside = (file: string, documentUrl: string) => resolveInsideManifestOrSkip(documentUrl, file, documentUrl);
   for (const entry of collection.artefacts) {
-    const manifestUrl = new URL(entry.manifest, indexUrl).href;
+    const manifestUrl = inside(entry.manifest, indexUrl);
+    if (!manifestUrl) continue;
     documentUrls.add(manifestUrl);
     indexNames.push(manifestUrl);
-    if (entry.poster) indexNames.push(new URL(entry.poster, indexUrl).href);
+    const poster = entry.poster && inside(entry.poster, indexUrl);
+    if (poster) indexNames.push(poster);
   }
   const annotationsDocuments: PrecacheDocument[] = [];
   const manifests: PrecacheDocument[] = [];
   for (const { manifestUrl, artefact, annotations } of artefacts) {
-    const resolve = (file: string) => new URL(file, manifestUrl).href;
+    const resolve = (file: string) => inside(file, manifestUrl);
     const names = [
       ...(artefact.poster ? [resolve(artefact.poster)] : []),
       ...profiles.map((profile) => resolve(pickDerivative(artefact, profile).url)),
-    ];
-    if (artefact.annotations) {
-      const annotationsUrl = resolve(artefact.annotations);
+    ].filter((url) => url !== undefined);
+    const annotationsUrl = artefact.annotations && resolve(artefact.annotations);
+    if (annotationsUrl) {
       documentUrls.add(annotationsUrl);
       names.push(annotationsUrl);
       if (annotations) {
         annotationsDocuments.push({
           url: annotationsUrl,
-          names: unique(annotationMediaFiles(annotations).map(resolve)),
+          names: unique(
+            annotationMediaFiles(annotations)
+              .map((file) => inside(file, annotationsUrl))
+              .filter((url) => url !== undefined),
+          ),
         });
       }
     }
