@@ -1,3 +1,4 @@
+import { INDEX_FILE } from '@vitrine/core';
 import { readDeviceSignals } from '@vitrine/viewer';
 import { COLLECTION_URL } from '../collection/config.js';
 import { collectionCacheName } from './cache-names.js';
@@ -91,7 +92,7 @@ async function cacheForOffline(collectionUrl: string, report: (status: OfflineSt
   // Best effort, not awaited: a persistent origin is not evicted when the disk fills.
   // Chromium grants or refuses silently; Firefox asks the person setting up the kiosk once.
   void navigator.storage?.persist?.().catch(() => false);
-  const index = new URL('index.json', folder);
+  const index = new URL(INDEX_FILE, folder);
   if (!sameOrigin) {
     problems.push(`the collection at ${index.href} is on another host: it is not cached, and shows only online`);
     return { state: 'incomplete', files: shell.files, bytes: shell.bytes, problems };

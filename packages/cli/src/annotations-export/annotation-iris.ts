@@ -1,4 +1,4 @@
-import type { CollectionEntry } from '@vitrine/core';
+import { INDEX_FILE, type CollectionEntry } from '@vitrine/core';
 
 /** The artefact an IRI is about: its id, and its manifest's path relative to index.json. */
 export type ArtefactRef = Pick<CollectionEntry, 'id' | 'manifest'>;
@@ -40,7 +40,7 @@ export function annotationIris(options: AnnotationIrisOptions = {}): AnnotationI
 }
 
 function publishedIris(base: URL, onlyArtefact: string | undefined): AnnotationIris {
-  const index = new URL('index.json', base).href;
+  const index = new URL(INDEX_FILE, base).href;
   const suffix = onlyArtefact ? `=${onlyArtefact}` : '';
   const manifest = (artefact: ArtefactRef) => new URL(artefact.manifest, base).href;
   return {

@@ -1,3 +1,5 @@
+import { ARTEFACT_FILE } from '@vitrine/core';
+
 /**
  * The DOM events `<vitrine-viewer>` dispatches, for pages that know nothing of React.
  * `load` and `error` do not bubble, like an `<img>`'s: a bubbling `load` would reach
@@ -51,6 +53,6 @@ export function dispatchViewerEvent<K extends keyof VitrineViewerEventMap>(
 export function artefactIdFromManifestUrl(src: string, base = 'http://localhost/'): string {
   const parts = new URL(src, base).pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const file = parts.at(-1) ?? '';
-  if (file === 'artefact.json' && parts.length > 1) return parts.at(-2)!;
+  if (file === ARTEFACT_FILE && parts.length > 1) return parts.at(-2)!;
   return file.replace(/\.[^.]*$/, '');
 }
