@@ -26,4 +26,3 @@ export const collectionConfigSchema = z.object({
   kiosk: z.optional(kioskConfigSchema),
 });
 export type CollectionConfig = z.infer<typeof collectionConfigSchema>;
-
