@@ -4,6 +4,12 @@ import type { RemoteObject } from './list-remote-objects.js';
 /** A local file with the MD5 of its bytes (hex). */
 export interface HashedFile extends LocalFile {
   md5: string;
+  /**
+   * The bytes as read under the collection lock, for the documents (index, manifests,
+   * annotations) an ingest or an editor may rewrite while a publish runs: what is uploaded
+   * is the version that was hashed, of one moment, never a later one naming other files.
+   */
+  contents?: Uint8Array;
 }
 
 /** A local file and the key it is stored under. */

@@ -1,4 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { withCollectionLock } from '@vitrine/pipeline';
 import { createS3Client } from './create-s3-client.js';
 import { deleteObjects } from './delete-objects.js';
 import { describeS3Error } from './describe-s3-error.js';
@@ -89,17 +91,36 @@ export async function publishFolder(options: PublishOptions): Promise<PublishRes
   }
 }
 
+/**
+ * Lists and hashes the folder's files. The listing and the JSON documents are read under
+ * the collection lock, so they are of one moment even while an ingest or an editor works
+ * on the collection; the files they name carry their content hash in their names, never
+ * change under them, and are hashed after. A file an ingest removed meanwhile stops the
+ * publish with "cannot read" before any document naming its replacement goes up.
+ */
 async function hashLocalFiles(
   folder: string,
   concurrency: number,
   onOutsideLink: (sitePath: string) => void,
 ): Promise<HashedFile[]> {
   try {
-    const local = await listLocalFiles(folder, onOutsideLink);
-    return await mapConcurrently(local, concurrency, async (file) => ({
-      ...file,
-      md5: await md5OfFile(file.absolutePath),
-    }));
+    const { local, documents } = await withCollectionLock(
+      folder,
+      async () => {
+        const listed = await listLocalFiles(folder, onOutsideLink);
+        const read = new Map<string, Uint8Array>();
+        for (const file of listed) {
+          if (file.sitePath.endsWith('.json')) read.set(file.sitePath, await readFile(file.absolutePath));
+        }
+        return { local: listed, documents: read };
+      },
+      { readOnly: true },
+    );
+    return await mapConcurrently(local, concurrency, async (file) => {
+      const contents = documents.get(file.sitePath);
+      if (!contents) return { ...file, md5: await md5OfFile(file.absolutePath) };
+      return { ...file, size: contents.byteLength, contents, md5: createHash('md5').update(contents).digest('hex') };
+    });
   } catch (error) {
     const { code, path } = error as NodeJS.ErrnoException;
     if (code === undefined || path === undefined) throw error;

@@ -18,7 +18,8 @@ export const UPLOAD_DEFAULTS: Readonly<UploadOptions> = Object.freeze({ concurre
 const ATTEMPTS = 3;
 
 /**
- * Stores each file under its key, streamed from disk, with the Content-Type and Cache-Control a
+ * Stores each file under its key, streamed from disk (or, for a document, the bytes read
+ * under the collection lock), with the Content-Type and Cache-Control a
  * visitor's browser needs, and its Content-MD5 so the store refuses a damaged upload.
  */
 export async function uploadFiles(
@@ -45,7 +46,7 @@ async function putWithRetries(client: S3Client, bucket: string, { file, key }: P
         new PutObjectCommand({
           Bucket: bucket,
           Key: key,
-          Body: createReadStream(file.absolutePath),
+          Body: file.contents ?? createReadStream(file.absolutePath),
           ContentLength: file.size,
           ContentMD5: Buffer.from(file.md5, 'hex').toString('base64'),
           ContentType: contentTypeFor(file.sitePath),
