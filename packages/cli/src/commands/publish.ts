@@ -11,8 +11,12 @@ export const PUBLISH_HELP = `Usage: vitrine publish <dir> --to s3://bucket/folde
 
 Uploads a collection or a built site to Amazon S3 or any S3-compatible object store (MinIO,
 Cloudflare R2, Backblaze B2, ...). Only new and changed files are sent, each with the content type
-and cache headers browsers and AR viewers need. Names starting with "." are left out.
-Objects in the bucket folder that <dir> no longer has are listed, and deleted only with --delete.
+and cache headers browsers and AR viewers need. Names starting with "." are left out, and so
+are links that lead out of <dir>. Files go up before the documents that name them (annotations,
+then artefact.json, then index.json, then the app's pages), so a publish stopped at any point
+leaves every manifest in the bucket naming files that are there; publish again to finish.
+Objects in the bucket folder that <dir> no longer has are listed, and deleted only with --delete,
+after the new manifests are up.
 
 Credentials come from the usual AWS settings: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
 (with AWS_SESSION_TOKEN for temporary ones), or AWS_PROFILE; the region from AWS_REGION.
