@@ -24,7 +24,7 @@ export interface AnnotationSceneProps {
 export function AnnotationScene({ annotations }: AnnotationSceneProps) {
   const { scene, languages, messages } = useViewer();
   const reducedMotion = usePrefersReducedMotion();
-  const { tour, layers, hiddenLayers, openId, open, close, occlusion, hotspotLayer } = annotations;
+  const { tour, layers, hiddenLayers, openId, openedBy, open, close, occlusion, hotspotLayer } = annotations;
   const anchors = useMemo(() => anchorsOf(tour, surfaceLift(scene)), [tour, scene]);
   const [occluded, setOccluded] = useState<ReadonlySet<string>>(() => new Set());
   const container = useMemo(() => (hotspotLayer ? { current: hotspotLayer } : undefined), [hotspotLayer]);
@@ -45,7 +45,13 @@ export function AnnotationScene({ annotations }: AnnotationSceneProps) {
 
   return (
     <>
-      <AnnotationCameraFlight annotation={opened} occlusion={occlusion} instant={reducedMotion} />
+      {/* One opened in VR or AR is not flown to when the browser view comes back (this
+          scene mounts again then): the visitor finds the camera where they left it. */}
+      <AnnotationCameraFlight
+        annotation={openedBy === 'xr' ? undefined : opened}
+        occlusion={occlusion}
+        instant={reducedMotion}
+      />
       <PanelClearance active={opened !== undefined} instant={reducedMotion} />
       <HotspotOcclusion scene={scene} anchors={anchors} onChange={onOcclusionChange} />
       {container &&

@@ -1,7 +1,8 @@
 import { annotationsInTourOrder, type Annotation, type AnnotationsDocument } from '@vitrine/core';
 
 /** What opened an annotation: it decides where keyboard focus goes. */
-export type OpenedBy = 'hotspot' | 'keys' | 'tour' | 'link';
+/** Who opened an annotation: `xr` for a controller or a hand in VR or AR. */
+export type OpenedBy = 'hotspot' | 'keys' | 'tour' | 'link' | 'xr';
 
 export interface AnnotationsState {
   /** Every annotation in tour order; each one's number is its place here plus one. */

@@ -68,6 +68,7 @@ export function StageControls({ dimensions, ref, savedView, autoRotate = false, 
   const reducedMotion = usePrefersReducedMotion();
   const camera = useThree((state) => state.camera);
   const invalidate = useThree((state) => state.invalidate);
+  const xr = useThree((state) => state.gl.xr);
   const getState = useThree((state) => state.get);
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const flight = useRef<Flight | null>(null);
@@ -98,10 +99,30 @@ export function StageControls({ dimensions, ref, savedView, autoRotate = false, 
     if (savedView) savedView.current = undefined;
     orbit.update();
     invalidate();
-    return () => {
+    // Back from VR or AR before the renderer has ended its session: until it has, each of
+    // its frames writes the headset's pose into this camera (seen in xr.test.ts), so the
+    // visitor's view is put back once more when the session is really over.
+    const restored = saved && { position: saved.position.clone(), target: saved.target.clone() };
+    const putBack = () => {
+      if (!restored) return;
+      camera.position.copy(restored.position);
+      orbit.target.copy(restored.target);
+      orbit.update();
+      invalidate();
+    };
+    if (restored && xr.isPresenting) xr.addEventListener('sessionend', putBack);
+    // Kept as the session starts, before its first frame: by the time this unmounts for VR
+    // or AR, the headset's frames may already have moved the camera.
+    const keep = () => {
       if (savedView) savedView.current = { position: camera.position.clone(), target: orbit.target.clone() };
     };
-  }, [camera, framing, invalidate, savedView]);
+    xr.addEventListener('sessionstart', keep);
+    return () => {
+      xr.removeEventListener('sessionend', putBack);
+      xr.removeEventListener('sessionstart', keep);
+      if (!xr.isPresenting) keep();
+    };
+  }, [camera, framing, invalidate, savedView, xr]);
 
   const fly = useCallback(
     (to: View) => {

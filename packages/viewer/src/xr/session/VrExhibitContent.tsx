@@ -104,7 +104,7 @@ export function VrExhibitContent(props: VrExhibitContentProps) {
             messages={messages}
             position={[side + 0.28, layout.plinthHeight + dimensions.height / 2 + 0.1, 0.1]}
             onClose={close}
-            onStep={(direction) => step(direction, 'tour')}
+            onStep={(direction) => step(direction, 'xr')}
           />
         )}
         <VrMenu
@@ -117,7 +117,7 @@ export function VrExhibitContent(props: VrExhibitContentProps) {
           messages={messages}
           onLayer={setLayerVisible}
           onLanguage={props.onLanguage}
-          onStep={(direction) => step(direction, 'tour')}
+          onStep={(direction) => step(direction, 'xr')}
           onReset={onReset}
           onExit={props.onExit}
         />

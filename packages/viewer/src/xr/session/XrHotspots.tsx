@@ -32,7 +32,7 @@ export function XrHotspots({ annotations, diagonal }: XrHotspotsProps) {
             radius={radius}
             colour={colours.get(annotation.layer) ?? '#1f1d1a'}
             open={annotation.id === openId}
-            onSelect={() => (annotation.id === openId ? close() : open(annotation.id, 'hotspot'))}
+            onSelect={() => (annotation.id === openId ? close() : open(annotation.id, 'xr'))}
           />
         ),
       )}
