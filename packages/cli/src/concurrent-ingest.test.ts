@@ -5,13 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectionSchema } from '@vitrine/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { snapshotFolder } from '../../pipeline/src/testing/collection-snapshot.js';
+import { HOLD_COLLECTION_LOCK_SCRIPT as HOLDER, snapshotFolder } from '@vitrine/pipeline/testing';
 
 // Real `vitrine` processes at once on one collection: what curators do with two terminals,
 // a script, or a batch ingest beside `vitrine serve --edit`.
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.resolve(HERE, '../bin/vitrine.js');
-const HOLDER = path.resolve(HERE, '../../pipeline/src/testing/hold-collection-lock.ts');
 
 let work: string;
 

@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { collectionSchema } from '@vitrine/core';
 import { getIO, ingest } from '@vitrine/pipeline';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { snapshotFolder } from '../../pipeline/src/testing/collection-snapshot.js';
-import { makeBoxDocument } from '../../pipeline/src/testing/fixtures.js';
+import { makeBoxDocument, snapshotFolder } from '@vitrine/pipeline/testing';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/vitrine.js');
 

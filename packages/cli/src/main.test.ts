@@ -5,7 +5,7 @@ import { getIO } from '@vitrine/pipeline';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main.js';
 import type { Output } from './output.js';
-import { makeBoxDocument } from '../../pipeline/src/testing/fixtures.js';
+import { makeBoxDocument } from '@vitrine/pipeline/testing';
 
 function capture(): Output & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

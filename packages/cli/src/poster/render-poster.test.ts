@@ -5,7 +5,7 @@ import path from 'node:path';
 import { getIO, ingest } from '@vitrine/pipeline';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeBoxDocument } from '../../../pipeline/src/testing/fixtures.js';
+import { makeBoxDocument } from '@vitrine/pipeline/testing';
 import { findChromium } from '../browser/find-chromium.js';
 import { renderPoster } from './render-poster.js';
 

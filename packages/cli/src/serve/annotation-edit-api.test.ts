@@ -3,16 +3,12 @@ import { createServer, request as httpRequest, type OutgoingHttpHeaders, type Se
 import type { AddressInfo } from 'node:net';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { HOLD_COLLECTION_LOCK_SCRIPT as HOLDER } from '@vitrine/pipeline/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleAnnotationsDocument, writeTestCollection } from '../annotations-export/testing/write-test-collection.js';
 import { createAnnotationEditHandler } from './annotation-edit-api.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
-const HOLDER = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../pipeline/src/testing/hold-collection-lock.ts',
-);
 const MAX_BODY = 16_384;
 
 interface Reply {
