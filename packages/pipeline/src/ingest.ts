@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  ANNOTATIONS_FILE,
   ARTEFACT_SCHEMA_VERSION,
   artefactIdSchema,
   artefactSchema,
@@ -13,7 +14,6 @@ import {
   type DeviceProfile,
   type LanguageText,
 } from '@vitrine/core';
-import { ANNOTATIONS_FILE } from '@vitrine/core';
 import { annotationWarnings, readCuratorAnnotations, writeCuratorAnnotations } from './annotations-ingest.js';
 import { checkImageSizes } from './check/check-image-sizes.js';
 import { countTriangles } from './check/count.js';
