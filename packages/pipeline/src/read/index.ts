@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Logger, type Document } from '@gltf-transform/core';
 import { ScanError } from '../errors.js';
-import { sha256, sha256OfFile } from '../sha256.js';
+import { sha256OfFile } from '../sha256.js';
+import { DEFAULT_CHUNK_BYTES, type ScanSource } from './file-chunks.js';
 import { readGltf } from './gltf.js';
 import { readObj } from './obj.js';
 import { readPly } from './ply.js';
@@ -31,8 +32,10 @@ export interface ReadScan {
 
 /** Readers by file extension. Each turns one scan format into a gltf-transform Document. */
 const READERS: Readonly<Record<string, Reader>> = {
-  glb: readGltf,
-  gltf: readGltf,
+  // glTF is read whole: the validator and gltf-transform take one buffer, and a GLB's
+  // binary chunk is its mesh data as it will be held anyway.
+  glb: readWholeGltf,
+  gltf: readWholeGltf,
   obj: readObj,
   ply: readPly,
   stl: readStl,
@@ -43,23 +46,30 @@ const ZIP = 'zip';
 
 export const SUPPORTED_EXTENSIONS = Object.freeze([...Object.keys(READERS), ZIP]);
 
+export interface ReadScanOptions {
+  /** Bytes a reader takes from the file at a time (default 8 MiB); tests make it tiny. */
+  chunkBytes?: number;
+}
+
 /** Reads any supported scan file, or a zip holding one, into a Document, or fails with a ScanError. */
-export async function readScan(file: string): Promise<ReadScan> {
+export async function readScan(file: string, options: ReadScanOptions = {}): Promise<ReadScan> {
   const format = formatOf(file);
   const warnings: string[] = [];
   const warn: Warn = (message) => warnings.push(message);
-  if (format !== ZIP) {
-    const bytes = await readScanBytes(file);
-    const document = await readWith(format, file, bytes, warn);
-    return { document, format, sha256: sha256(bytes), byteLength: bytes.byteLength, warnings };
-  }
-  // A zip is never held whole: it is hashed as a stream, and its entries are unpacked one by one.
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  // Neither a scan nor its zip is ever held whole: both are hashed as a stream and parsed
+  // in chunks, and a zip's entries are unpacked one by one.
   const { size } = await requireScanFile(file);
-  const zipSha256 = await sha256OfFile(file);
+  const fileSha256 = await sha256OfFile(file);
+  if (format !== ZIP) {
+    const document = await readWith(format, { file, byteLength: size, chunkBytes }, warn);
+    return { document, format, sha256: fileSha256, byteLength: size, warnings };
+  }
   return withUnzippedScan(file, Object.keys(READERS), async (scanFile, zipEntry) => {
     const scanFormat = formatOf(scanFile);
-    const document = await readWith(scanFormat, scanFile, await readScanBytes(scanFile), warn);
-    return { document, format: scanFormat, sha256: zipSha256, byteLength: size, zipEntry, warnings };
+    const { size: scanSize } = await requireScanFile(scanFile);
+    const document = await readWith(scanFormat, { file: scanFile, byteLength: scanSize, chunkBytes }, warn);
+    return { document, format: scanFormat, sha256: fileSha256, byteLength: size, zipEntry, warnings };
   });
 }
 
@@ -83,13 +93,12 @@ async function requireScanFile(file: string): Promise<{ size: number }> {
   return info;
 }
 
-async function readScanBytes(file: string): Promise<Uint8Array> {
-  await requireScanFile(file);
-  return new Uint8Array(await readFile(file));
+async function readWholeGltf(source: ScanSource, warn: Warn): Promise<Document> {
+  return readGltf(source.file, new Uint8Array(await readFile(source.file)), warn);
 }
 
-async function readWith(format: string, file: string, bytes: Uint8Array, warn: Warn): Promise<Document> {
-  const document = await READERS[format]!(file, bytes, warn);
+async function readWith(format: string, source: ScanSource, warn: Warn): Promise<Document> {
+  const document = await READERS[format]!(source, warn);
   // gltf-transform's info lines are for its own CLI; our report says what happened.
   document.setLogger(new Logger(Logger.Verbosity.ERROR));
   return document;

@@ -34,6 +34,7 @@ describe('parseMtl', () => {
           'bump height.png',
         ].join('\r\n'),
       ),
+      'scan.mtl',
     );
     expect([...materials.keys()]).toEqual(['stone surface', 'plain']);
     expect(materials.get('stone surface')).toEqual({

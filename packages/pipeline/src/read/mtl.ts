@@ -44,11 +44,11 @@ const NORMAL_MAP_KEYWORDS = ['norm', 'map_kn', 'map_bump', 'bump'];
  * textures load through the browser's image loader, and its option handling knows only
  * -bm, -s and -o, so a file named after `-clamp on` would be read as "on file.jpg".
  */
-export function parseMtl(bytes: Uint8Array): Map<string, MtlMaterial> {
+export function parseMtl(bytes: Uint8Array, name: string): Map<string, MtlMaterial> {
   const materials = new Map<string, MtlMaterial>();
   let current: MtlMaterial | undefined;
   let normalMapKeyword = '';
-  for (const line of textLines(bytes)) {
+  for (const line of textLines([bytes], name)) {
     const { keyword: rawKeyword, rest } = splitKeyword(line);
     const keyword = rawKeyword.toLowerCase();
     if (keyword === 'newmtl') {

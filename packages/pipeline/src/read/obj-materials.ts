@@ -32,7 +32,7 @@ export async function loadMaterialLibraries(
     for (const candidate of candidates) {
       const mtlFile = await resolveInsideFolder(folder, candidate, objFile);
       if (!(await isFile(mtlFile))) continue;
-      for (const material of parseMtl(new Uint8Array(await readFile(mtlFile))).values()) {
+      for (const material of parseMtl(new Uint8Array(await readFile(mtlFile)), path.basename(mtlFile)).values()) {
         if (!sources.has(material.name)) sources.set(material.name, { material, mtlFile });
       }
       found = true;

@@ -42,7 +42,7 @@ const CHAR = { space: 32, slash: 47, minus: 45, zero: 48, nine: 57, backslash: 9
  * frequent statements are recognised by their first characters and scanned in place;
  * this loop is where a 10 MB OBJ spends its time.
  */
-export function parseObj(bytes: Uint8Array): ObjModel {
+export function parseObj(chunks: Iterable<Uint8Array>, name: string): ObjModel {
   const positions = new Growable(float64s);
   const colors = new Growable(float32s);
   const uvs = new Growable(float32s);
@@ -53,7 +53,7 @@ export function parseObj(bytes: Uint8Array): ObjModel {
   const corners: number[] = [];
   let group = groupFor(groups, undefined);
   let continued = '';
-  for (const batch of textLineBatches(bytes)) {
+  for (const batch of textLineBatches(chunks, name)) {
     for (const fileLine of batch) {
       const end = fileLine.endsWith('\r') ? fileLine.length - 1 : fileLine.length;
       // A trailing backslash continues a statement on the next line.

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Document } from '@gltf-transform/core';
 import { ScanError } from '../errors.js';
 import { srgbToLinear } from './color.js';
+import { fileChunks, type ScanSource } from './file-chunks.js';
 import { repairGeometry, reportBrokenFaces } from './geometry-repair.js';
 import { createObjMaterials, loadMaterialLibraries } from './obj-materials.js';
 import { parseObj } from './obj-parse.js';
@@ -20,9 +21,10 @@ import { addPrimitive, createScanDocument, type PrimitiveData } from './scan-doc
  * index into silent NaN positions, and yields three.js objects that would still need
  * converting. The OBJ statements a scan uses are few; their parser is short.
  */
-export async function readObj(file: string, bytes: Uint8Array, warn: Warn): Promise<Document> {
+export async function readObj(source: ScanSource, warn: Warn): Promise<Document> {
+  const { file } = source;
   const name = path.basename(file);
-  const model = parseObj(bytes);
+  const model = parseObj(fileChunks(source), name);
   if (model.positions.length === 0) {
     throw new ScanError(
       `${name} has no vertices, so it is not an OBJ scan (or is cut short); export the scan as OBJ again`,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ScanError } from '../errors.js';
+import { ChunkCursor, EndOfData } from './chunk-cursor.js';
 import { Growable, float32s, uint32s } from './growable.js';
 import { SCALAR_BYTES, type PlyElement, type PlyHeader, type PlyProperty, type PlyScalarType } from './ply-header.js';
 import { textLineBatches } from './text-lines.js';
@@ -34,7 +35,8 @@ interface ColumnSink {
  * Float64Array (exact), the rest in Float32Array.
  */
 export function readPlyBody(
-  bytes: Uint8Array,
+  body: Iterable<Uint8Array>,
+  bodyLength: number,
   header: PlyHeader,
   wanted: PlyWanted,
   file: string,
@@ -45,14 +47,16 @@ export function readPlyBody(
       `${name} is cut short: it ends before its ${element.count} ${element.name} entries; copy or export it again`,
       'corrupt',
     );
-  const body = bytes.subarray(header.bodyOffset);
   // Counts are checked against the file's size before any column is allocated for them.
   let smallestBody = 0;
   for (const element of header.elements) {
     smallestBody += element.count * smallestSize(element, header.format === 'ascii');
-    if (smallestBody > body.length + 1) throw cutShort(element);
+    if (smallestBody > bodyLength + 1) throw cutShort(element);
   }
-  const next = header.format === 'ascii' ? asciiValues(body) : binaryValues(body, header.format);
+  const next =
+    header.format === 'ascii'
+      ? asciiValues(body, name)
+      : binaryValues(new ChunkCursor(body[Symbol.iterator]()), header.format);
   const result = new Map<string, PlyElementData>();
   for (const element of header.elements) {
     const keep = wanted.get(element.name) ?? new Set<string>();
@@ -113,33 +117,28 @@ function smallestSize(element: PlyElement, ascii: boolean): number {
   );
 }
 
-function binaryValues(body: Uint8Array, format: 'binary_little_endian' | 'binary_big_endian'): ValueSource {
-  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+function binaryValues(cursor: ChunkCursor, format: 'binary_little_endian' | 'binary_big_endian'): ValueSource {
   const little = format === 'binary_little_endian';
-  let at = 0;
-  // DataView throws a RangeError past the end, which readPlyBody reports as a cut-short file.
-  const readers: Record<PlyScalarType, () => number> = {
-    int8: () => view.getInt8(at),
-    uint8: () => view.getUint8(at),
-    int16: () => view.getInt16(at, little),
-    uint16: () => view.getUint16(at, little),
-    int32: () => view.getInt32(at, little),
-    uint32: () => view.getUint32(at, little),
-    float32: () => view.getFloat32(at, little),
-    float64: () => view.getFloat64(at, little),
+  // The cursor throws EndOfData past the end, which readPlyBody reports as a cut-short file.
+  const readers: Record<PlyScalarType, (view: DataView, at: number) => number> = {
+    int8: (view, at) => view.getInt8(at),
+    uint8: (view, at) => view.getUint8(at),
+    int16: (view, at) => view.getInt16(at, little),
+    uint16: (view, at) => view.getUint16(at, little),
+    int32: (view, at) => view.getInt32(at, little),
+    uint32: (view, at) => view.getUint32(at, little),
+    float32: (view, at) => view.getFloat32(at, little),
+    float64: (view, at) => view.getFloat64(at, little),
   };
   return (type) => {
-    const value = readers[type]();
-    at += SCALAR_BYTES[type];
-    return value;
+    const at = cursor.take(SCALAR_BYTES[type]);
+    return readers[type](cursor.view, at);
   };
 }
 
-class EndOfData extends Error {}
-
 /** Values of an ascii body, whitespace-separated; writers put one entry a line, the spec does not ask it. */
-function asciiValues(body: Uint8Array): ValueSource {
-  const batches = textLineBatches(body);
+function asciiValues(body: Iterable<Uint8Array>, name: string): ValueSource {
+  const batches = textLineBatches(body, name);
   let lines: string[] = [];
   let lineIndex = 0;
   let tokens: string[] = [];

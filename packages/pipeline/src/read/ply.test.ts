@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlyFormat } from './ply-header.js';
 import { readPly } from './ply.js';
 import {
   collectWarnings,
+  readAtEveryChunkSize,
   onlyPrimitive,
   realScan,
   scanFolder,
@@ -66,7 +66,7 @@ function encodePly(format: PlyFormat, elements: ElementSpec[], comments: string[
 async function readPlyBytes(bytes: Uint8Array, extraFiles: Record<string, Uint8Array> = {}) {
   const folder = await scanFolder({ 'scan.ply': bytes, ...extraFiles });
   const { warn, warnings } = collectWarnings();
-  const document = await readPly(path.join(folder, 'scan.ply'), bytes, warn);
+  const document = await readAtEveryChunkSize(readPly, path.join(folder, 'scan.ply'), warn);
   return { document, warnings, primitive: onlyPrimitive(document) };
 }
 
@@ -250,7 +250,7 @@ describe.each(['laurana.ply', 'gargo.ply'])('readPly on the real 3DHOP scan %s',
     'reads 50,000 faces with vertex colour (skipped when ../shared/scans is absent)',
     async () => {
       const { warn, warnings } = collectWarnings();
-      const primitive = onlyPrimitive(await readPly(scan.file, new Uint8Array(await readFile(scan.file)), warn));
+      const primitive = onlyPrimitive(await readAtEveryChunkSize(readPly, scan.file, warn, [65_521]));
       expect(triangleCount(primitive)).toBe(50_000);
       expect(primitive.getAttribute('COLOR_0')).not.toBeNull();
       expect(primitive.getAttribute('NORMAL')).not.toBeNull();

@@ -1,13 +1,15 @@
 import path from 'node:path';
 import type { Document } from '@gltf-transform/core';
 import { ScanError } from '../errors.js';
+import { fileChunks, type ScanSource } from './file-chunks.js';
 import { repairGeometry, reportBrokenFaces } from './geometry-repair.js';
 import { PLY_VERTEX_PROPERTIES, hasPositions, plyVertexAttributes } from './ply-attributes.js';
 import { readPlyBody, type PlyList } from './ply-body.js';
 import { plyTriangles, plyTrianglesWithCornerUvs } from './ply-faces.js';
-import { parsePlyHeader } from './ply-header.js';
+import { readPlyHeader } from './ply-header.js';
 import type { Warn } from './reader.js';
 import { addPrimitive, createScanDocument, createScanMaterial, type PrimitiveData } from './scan-document.js';
+import { asUtf8 } from './text-encoding.js';
 import { createTextureLoader } from './texture.js';
 
 const FACE_INDEX_NAMES = ['vertex_indices', 'vertex_index'];
@@ -26,9 +28,11 @@ const WANTED = new Map([
  * not return the header's TextureFile. It does run in Node without a DOM, and handles both
  * byte orders; the reading itself is the smaller part of what a scan needs here.
  */
-export async function readPly(file: string, bytes: Uint8Array, warn: Warn): Promise<Document> {
+export async function readPly(source: ScanSource, warn: Warn): Promise<Document> {
+  const { file } = source;
   const name = path.basename(file);
-  const header = parsePlyHeader(bytes, file);
+  // A PLY saved as UTF-16 text (an ascii PLY through a Windows editor) is read as UTF-8.
+  const { header, body } = readPlyHeader(asUtf8(fileChunks(source)), file, warn);
   const vertexElement = header.elements.find((element) => element.name === 'vertex');
   if (!vertexElement || !hasPositions(vertexElement)) {
     throw new ScanError(
@@ -36,7 +40,7 @@ export async function readPly(file: string, bytes: Uint8Array, warn: Warn): Prom
       'no-geometry',
     );
   }
-  const elements = readPlyBody(bytes, header, WANTED, file);
+  const elements = readPlyBody(body, source.byteLength - header.bodyOffset, header, WANTED, file);
   const vertices = plyVertexAttributes(elements.get('vertex')!, vertexElement);
   const faceLists = elements.get('face')?.lists;
   const faces = FACE_INDEX_NAMES.map((property) => faceLists?.get(property)).find(Boolean);

@@ -1,4 +1,5 @@
 import type { Document } from '@gltf-transform/core';
+import type { ScanSource } from './file-chunks.js';
 
 /**
  * Receives one line for the curator about something a reader repaired or left out (a
@@ -7,5 +8,5 @@ import type { Document } from '@gltf-transform/core';
  */
 export type Warn = (message: string) => void;
 
-/** Turns one scan file into a Document, or fails with a ScanError. */
-export type Reader = (file: string, bytes: Uint8Array, warn: Warn) => Promise<Document>;
+/** Turns one scan file into a Document, reading it in chunks, or fails with a ScanError. */
+export type Reader = (source: ScanSource, warn: Warn) => Promise<Document>;

@@ -1,7 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readStl } from './stl.js';
-import { collectWarnings, onlyPrimitive, scanFolder, triangleCount, valuesOf } from './test-fixtures.js';
+import {
+  collectWarnings,
+  onlyPrimitive,
+  readAtEveryChunkSize,
+  scanFolder,
+  triangleCount,
+  valuesOf,
+} from './test-fixtures.js';
 
 /** Two triangles of a unit square, sharing an edge. */
 const SQUARE = [
@@ -31,7 +38,7 @@ function asciiStl(triangles: number[][]): Uint8Array {
 async function readStlBytes(bytes: Uint8Array) {
   const folder = await scanFolder({ 'part.stl': bytes });
   const { warn, warnings } = collectWarnings();
-  const document = await readStl(path.join(folder, 'part.stl'), bytes, warn);
+  const document = await readAtEveryChunkSize(readStl, path.join(folder, 'part.stl'), warn);
   return { primitive: onlyPrimitive(document), warnings };
 }
 

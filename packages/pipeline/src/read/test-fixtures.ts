@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, Primitive } from '@gltf-transform/core';
 import sharp from 'sharp';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { DEFAULT_CHUNK_BYTES } from './file-chunks.js';
+import type { Reader, Warn } from './reader.js';
 
 /** Helpers for the readers' tests: small scan folders on disk and a look into the Documents read. */
 
@@ -81,4 +83,56 @@ export function trianglePositions(primitive: Primitive): number[][][] {
 export function collectWarnings(): { warn: (message: string) => void; warnings: string[] } {
   const warnings: string[] = [];
   return { warn: (message) => warnings.push(message), warnings };
+}
+
+/** Chunk sizes that put chunk boundaries everywhere: in numbers, in UTF-8 characters, between "\r" and "\n". */
+export const TINY_CHUNK_SIZES = [1, 2, 3, 7, 61];
+
+/**
+ * Reads the file as ingest does (8 MiB chunks), then again at each tiny chunk size, and
+ * expects the same geometry and warnings, or the same error, every time. Returns the
+ * first read, or throws its error.
+ */
+export async function readAtEveryChunkSize(
+  reader: Reader,
+  file: string,
+  warn: Warn,
+  chunkSizes: readonly number[] = TINY_CHUNK_SIZES,
+): Promise<Document> {
+  const byteLength = (await stat(file)).size;
+  const attempt = async (chunkBytes: number) => {
+    const { warn: collect, warnings } = collectWarnings();
+    try {
+      return { document: await reader({ file, byteLength, chunkBytes }, collect), warnings };
+    } catch (error) {
+      return { error, warnings };
+    }
+  };
+  const whole = await attempt(DEFAULT_CHUNK_BYTES);
+  for (const chunkBytes of chunkSizes) {
+    const chunked = await attempt(chunkBytes);
+    const context = `read in chunks of ${chunkBytes} bytes`;
+    if (whole.document) expect(geometryOf(chunked.document), context).toEqual(geometryOf(whole.document));
+    else expect(String(chunked.error), context).toBe(String(whole.error));
+    expect(chunked.warnings, context).toEqual(whole.warnings);
+  }
+  whole.warnings.forEach(warn);
+  if (!whole.document) throw whole.error;
+  return whole.document;
+}
+
+/** Every primitive's attributes and indices as plain arrays, with its material's name. */
+function geometryOf(document: Document | undefined): unknown {
+  return (
+    document &&
+    primitivesOf(document).map((primitive) => ({
+      material: primitive.getMaterial()?.getName(),
+      indices: Array.from(primitive.getIndices()?.getArray() ?? []),
+      attributes: Object.fromEntries(
+        primitive
+          .listSemantics()
+          .map((semantic) => [semantic, Array.from(primitive.getAttribute(semantic)!.getArray()!)]),
+      ),
+    }))
+  );
 }

@@ -1,37 +1,55 @@
-/** Bytes decoded at a time: large enough to be fast, small enough to stay far from V8's string limit. */
-const CHUNK_BYTES = 8 * 1024 * 1024;
+import { ScanError } from '../errors.js';
+import { concatBytes } from './file-chunks.js';
+import { asUtf8 } from './text-encoding.js';
 
 /**
- * Yields the lines of a text file in batches, without decoding it into one string: a V8
- * string stops at ~512 MiB, and a photogrammetry OBJ can be bigger. Batches, not single
- * lines, because a generator step per line costs more than parsing a short line. Chunks are
- * cut after a newline byte, which UTF-8 never uses inside a character, so each decodes alone
- * (a streaming TextDecoder was 5x slower). A line of a CRLF file keeps its "\r"; every
- * reader here trims statements anyway. A UTF-8 byte-order mark is dropped.
+ * No statement of a scan's text file comes near this; a "line" longer is a binary file read
+ * as text, and holding it would only run toward V8's ~512 MiB string limit.
  */
-export function* textLineBatches(bytes: Uint8Array): Generator<string[]> {
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+const NEWLINE = 0x0a;
+
+/**
+ * Yields the lines of a text file in batches, one batch a chunk, decoding each chunk up to
+ * its last newline byte, which UTF-8 never uses inside a character, so no character is
+ * split (a streaming TextDecoder over the lines was 5x slower). The line that straddles a
+ * chunk boundary is carried to the next chunk. Batches, not single lines, because a
+ * generator step per line costs more than parsing a short line. A line of a CRLF file keeps
+ * its "\r" (even when "\r" and "\n" fall in different chunks); every reader here trims
+ * statements anyway. UTF-16 text is re-encoded first; a UTF-8 byte-order mark is dropped.
+ */
+export function* textLineBatches(chunks: Iterable<Uint8Array>, name: string): Generator<string[]> {
   const decoder = new TextDecoder('utf-8');
-  for (let start = 0; start < bytes.length;) {
-    let end = Math.min(start + CHUNK_BYTES, bytes.length);
-    if (end < bytes.length) {
-      const newline = bytes.lastIndexOf(0x0a, end - 1);
-      end = newline >= start ? newline + 1 : nextLineStart(bytes, end);
+  let carried: Uint8Array[] = [];
+  let carriedLength = 0;
+  for (const chunk of asUtf8(chunks)) {
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last < 0) {
+      carried.push(chunk);
+      carriedLength += chunk.length;
+      if (carriedLength > MAX_LINE_BYTES) throw lineTooLong(name);
+      continue;
     }
-    const lines = decoder.decode(bytes.subarray(start, end)).split('\n');
-    if (lines.at(-1) === '') lines.pop();
+    const start = carriedLength > 0 ? chunk.indexOf(NEWLINE) + 1 : 0;
+    const lines = start <= last ? decoder.decode(chunk.subarray(start, last)).split('\n') : [];
+    if (carriedLength > 0) lines.unshift(decoder.decode(concatBytes([...carried, chunk.subarray(0, start - 1)])));
+    carried = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
+    carriedLength = chunk.length - last - 1;
     yield lines;
-    start = end;
   }
+  if (carriedLength > 0) yield [decoder.decode(concatBytes(carried))];
 }
 
-function nextLineStart(bytes: Uint8Array, from: number): number {
-  const newline = bytes.indexOf(0x0a, from);
-  return newline < 0 ? bytes.length : newline + 1;
+function lineTooLong(name: string): ScanError {
+  return new ScanError(
+    `${name} has a line longer than 64 MiB, which no scan's text has; check it is the scan you meant, or export it again`,
+    'corrupt',
+  );
 }
 
 /** One line at a time, for small files (MTL) and headers, where simplicity beats speed. */
-export function* textLines(bytes: Uint8Array): Generator<string> {
-  for (const batch of textLineBatches(bytes)) yield* batch;
+export function* textLines(chunks: Iterable<Uint8Array>, name: string): Generator<string> {
+  for (const batch of textLineBatches(chunks, name)) yield* batch;
 }
 
 /** Splits a statement into its keyword and the rest, keeping the rest's inner spaces (file names have them). */
