@@ -48,8 +48,15 @@ export async function normalize(document: Document, options: NormalizeOptions): 
   }
   await document.transform(rescale({ factor: scale.factor }), placeOnGround());
   const [width, height, depth] = extent(document);
-  if (!(width > 0 && height > 0)) {
-    throw new ScanError('the scan has no extent (all its points are in one place); re-export it', 'no-geometry');
+  // A flat scan (a painting, a leaf, a textile as one surface) has no extent along one
+  // axis, and is shown standing or lying as its up axis says; on a line or a point there
+  // is no surface to show.
+  const axesWithExtent = [width, height, depth].filter((length) => length > 0).length;
+  if (axesWithExtent < 2) {
+    throw new ScanError(
+      `the scan has no surface (all its points are ${axesWithExtent === 1 ? 'on one line' : 'in one place'}); re-export it`,
+      'no-geometry',
+    );
   }
   return { dimensions: { width, height, depth }, scale };
 }

@@ -75,12 +75,23 @@ export const derivativeSchema = z.object({
   budget: z.optional(budgetSchema),
 });
 
-/** Real-world size of the artefact's bounding box in metres (x, y with y up, z). */
-export const dimensionsSchema = z.object({
-  width: z.number().check(z.positive()),
-  height: z.number().check(z.positive()),
-  depth: z.number().check(z.nonnegative()),
-});
+/**
+ * Real-world size of the artefact's bounding box in metres (x, y with y up, z). One of them
+ * may be 0: a painting, a manuscript leaf or a textile scanned as a single surface, standing
+ * (no depth) or lying (no height) as its up axis says.
+ */
+export const dimensionsSchema = z
+  .object({
+    width: z.number().check(z.nonnegative()),
+    height: z.number().check(z.nonnegative()),
+    depth: z.number().check(z.nonnegative()),
+  })
+  .check(
+    z.refine(
+      ({ width, height, depth }) => [width, height, depth].filter((extent) => extent > 0).length >= 2,
+      'an artefact has an extent along at least two axes',
+    ),
+  );
 
 export const artefactSchema = z.object({
   schemaVersion: z.literal(ARTEFACT_SCHEMA_VERSION),
