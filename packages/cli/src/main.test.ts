@@ -55,6 +55,12 @@ describe('vitrine', () => {
     }[];
     expect(outcome!.ok).toBe(true);
     expect(outcome!.artefact.dimensions.height).toBeCloseTo(0.3, 6);
+    // Progress goes to stderr as JSON lines, one event a step, so that stdout stays one document.
+    const events = output.stderr.map((line) => JSON.parse(line) as { event: string; file: string; step: string });
+    expect(events.filter((event) => event.event === 'step').map((event) => event.step)).toEqual(
+      expect.arrayContaining(['read', 'check', 'normalize', 'derive mobile', 'write']),
+    );
+    expect(events.every((event) => event.file === box)).toBe(true);
     expect(existsSync(path.join(collection, 'box/artefact.json'))).toBe(true);
   });
 
@@ -68,5 +74,17 @@ describe('vitrine', () => {
     expect(output.stderr[0]).toContain('notes.glb');
     expect(output.stderr[0]).not.toMatch(/\n|at .*\.ts:\d+/);
     expect(existsSync(path.join(collection, 'box/artefact.json'))).toBe(true);
+  });
+
+  it('refuses a scan too large for --max-memory in one line before reading it, exit 1', async () => {
+    const output = capture();
+    const collection = path.join(work, 'small-machine');
+    expect(await main(['ingest', box, '--collection', collection, '--max-memory', '0.5'], output)).toBe(1);
+    expect(output.stderr).toHaveLength(1);
+    expect(output.stderr[0]).toMatch(
+      /^vitrine: .*box\.glb: box\.glb has about .* needs about .* of memory to ingest, more than the 0\.5 GB there is; /,
+    );
+    expect(existsSync(path.join(collection, 'box'))).toBe(false);
+    expect(await main(['ingest', box, '--collection', collection, '--max-memory', 'lots'], capture())).toBe(2);
   });
 });

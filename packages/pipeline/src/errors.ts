@@ -17,6 +17,8 @@ export class ScanError extends Error {
 
 export type ScanErrorCode =
   | 'unsupported-format'
+  /** A format we read, in a version we do not (glTF 1.0, a GLB of version 1). */
+  | 'unsupported-version'
   | 'ambiguous-archive'
   | 'empty-file'
   | 'unreadable'

@@ -1,5 +1,6 @@
 export { ingest, PIPELINE_VERSION, type IngestOptions, type IngestResult, type PosterRenderer } from './ingest.js';
-export { readScan, SUPPORTED_EXTENSIONS, type ReadScan } from './read/index.js';
+export { identifyScan, readScan, SUPPORTED_EXTENSIONS, type ReadScan, type ReadScanOptions } from './read/index.js';
+export { planMemory, refuseIfTooLargeForMemory, usableMemory, type MemoryPlan } from './plan/memory-plan.js';
 export { normalize, type SizeHint, type NormalizeOptions } from './normalize.js';
 export { deriveProfile, type DerivedFile, type DeriveOptions, type GeometryCompression } from './derive.js';
 export { deriveWithinBudget } from './derive-within-budget.js';

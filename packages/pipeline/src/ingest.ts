@@ -25,7 +25,7 @@ import { deriveWithinBudget } from './derive-within-budget.js';
 import { readCollectionConfig } from './collection-config.js';
 import { ScanError } from './errors.js';
 import { normalize, type SizeHint } from './normalize.js';
-import { readScan } from './read/index.js';
+import { identifyScan, readScan } from './read/index.js';
 import { makeStagingFolder, recoverInterruptedReplacements } from './write/atomic.js';
 import { readArtefactManifest } from './collection/artefact-manifest.js';
 import { ensureIndexed } from './collection/collection-index.js';
@@ -35,9 +35,10 @@ import { refuseOtherSource } from './collection/refuse-other-source.js';
 
 /**
  * Bumped when the pipeline's output changes, so old ingests are redone. 0.2.0: derivatives,
- * posters and annotation media are named by their content hash.
+ * posters and annotation media are named by their content hash. 0.3.0: normals, texture
+ * coordinate sets and missing tangents are repaired; flat scans are ingested.
  */
-export const PIPELINE_VERSION = '0.2.0';
+export const PIPELINE_VERSION = '0.3.0';
 
 export interface IngestOptions {
   /** The scan file the curator named. */
@@ -79,6 +80,16 @@ export interface IngestOptions {
   renderPoster?: PosterRenderer;
   /** Called as each step starts, for progress displays. */
   onStep?: (step: string) => void;
+  /**
+   * Called as a long step advances (the read, in bytes of the scan file), at most once a
+   * percent, so that a display can show the work is alive.
+   */
+  onProgress?: (step: string, done: number, total: number) => void;
+  /**
+   * The memory this ingest may use, in bytes (default: most of this machine's). A scan
+   * estimated to need more is refused in one line before it is read.
+   */
+  memoryLimit?: number;
 }
 
 export type PosterRenderer = (
@@ -114,8 +125,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const annotations = options.annotations ? await readCuratorAnnotations(options.annotations) : undefined;
 
   step('read');
-  const scan = await readScan(options.file);
-  const sourceSha256 = scan.sha256;
+  // The source is known by its hash before it is parsed: an unchanged scan costs one
+  // streamed read, however large it is.
+  const { sha256: sourceSha256 } = await identifyScan(options.file);
   const ingestKey = sha256(
     JSON.stringify({
       source: sourceSha256,
@@ -131,6 +143,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await ensureIndexed(collection, previous);
     return { id, status: 'unchanged', artefact: previous };
   }
+  const scan = await readScan(options.file, {
+    sha256: sourceSha256,
+    memoryLimit: options.memoryLimit,
+    onBytesRead: percentOnly((done, total) => options.onProgress?.('read', done, total)),
+  });
   step('check');
   const report = describeScan(scan.document);
   const source = {
@@ -231,6 +248,8 @@ function keyedOptions(options: IngestOptions, id: string, annotationsSha256: str
     file: _file,
     collection: _collection,
     onStep: _onStep,
+    onProgress: _onProgress,
+    memoryLimit: _memoryLimit,
     force: _force,
     replace: _replace,
     annotations: _annotations,
@@ -238,6 +257,17 @@ function keyedOptions(options: IngestOptions, id: string, annotationsSha256: str
     ...rest
   } = options;
   return { ...rest, id, poster: Boolean(renderPoster), annotations: annotationsSha256 };
+}
+
+/** Passes a progress report on only when it reaches the next whole percent. */
+function percentOnly(report: (done: number, total: number) => void): (done: number, total: number) => void {
+  let reported = -1;
+  return (done, total) => {
+    const percent = Math.floor((100 * done) / Math.max(1, total));
+    if (percent === reported) return;
+    reported = percent;
+    report(done, total);
+  };
 }
 
 function titleFromFileName(file: string): string {

@@ -35,10 +35,12 @@ Options:
   --height <length>     the real height, e.g. 23cm (or --width, --depth)
   --up <y|z>            which axis is up in the scan (default: y)
   --draco               compress geometry with Draco instead of meshopt
+  --max-memory <GB>     the memory one ingest may use (default: 85% of this machine's);
+                        a scan estimated to need more is refused before it is read
   --no-poster           do not render poster.webp (it needs Chromium)
   --force               redo even when nothing changed
   --replace             replace an artefact of the same id made from another scan
-  --json                print results as JSON for scripts
+  --json                print results as JSON for scripts (progress: JSON lines on stderr)
   --debug               show stack traces of internal errors
 
 Exit status: 0 all ingested, 1 some failed (the others are written), 2 usage error.`;
@@ -61,6 +63,7 @@ const OPTIONS = {
   depth: { type: 'string' },
   up: { type: 'string' },
   draco: { type: 'boolean' },
+  'max-memory': { type: 'string' },
   poster: { type: 'boolean', default: true },
   force: { type: 'boolean' },
   replace: { type: 'boolean' },
@@ -107,6 +110,7 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
     force: values.force,
     replace: values.replace,
     compression: values.draco ? 'draco' : 'meshopt',
+    ...(values['max-memory'] === undefined ? {} : { memoryLimit: gigabytes(values['max-memory']) }),
   } satisfies Omit<IngestOptions, 'file'>;
   const tasks = positionals.map((file) => ({ ...shared, file, id: values.id ?? defaultArtefactId(file) }));
   refuseDuplicateIds(tasks);
@@ -116,7 +120,17 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
   const pool = runIngestPool(
     tasks,
     {
-      onStep: (index, step) => progress.update(index, `${step}…`),
+      onStep: (index, step) => {
+        progress.update(index, `${step}…`);
+        if (values.json) output.err(JSON.stringify({ event: 'step', file: positionals[index], step }));
+      },
+      onProgress: (index, step, done, total) => {
+        progress.update(
+          index,
+          `${step} ${Math.floor((100 * done) / total)}% (${formatBytes(done)} of ${formatBytes(total)})…`,
+        );
+        if (values.json) output.err(JSON.stringify({ event: 'progress', file: positionals[index], step, done, total }));
+      },
       // Each ingest lists its artefact in index.json itself, under the collection lock.
       onOutcome: (index, outcome) => progress.update(index, outcome.ok ? outcome.result.status : 'failed'),
     },
@@ -146,6 +160,13 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
   const outcomes = await checkListed(collection, finished);
   report(positionals, outcomes, output, Boolean(values.json), Boolean(values.debug));
   return outcomes.every((outcome) => outcome.ok) ? EXIT.ok : EXIT.failed;
+}
+
+/** `--max-memory 6` or `6GB`: gigabytes, as the curator reads them in a system monitor. */
+function gigabytes(text: string): number {
+  const value = Number(text.trim().replace(/\s*gb$/i, ''));
+  if (!(value > 0)) throw new UsageError(`--max-memory takes a number of gigabytes, such as 6, not "${text}"`);
+  return value * 1e9;
 }
 
 function report(files: string[], outcomes: TaskOutcome[], output: Output, json: boolean, debug: boolean): void {

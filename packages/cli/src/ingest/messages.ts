@@ -3,7 +3,7 @@ import type { IngestOptions, IngestResult } from '@vitrine/pipeline';
 /** What the pool sends a worker: one ingest, with everything but the callbacks. */
 export interface IngestTask {
   index: number;
-  options: Omit<IngestOptions, 'onStep' | 'renderPoster'>;
+  options: Omit<IngestOptions, 'onStep' | 'onProgress' | 'renderPoster'>;
   /** Render poster.webp in headless Chromium (functions cannot cross to a worker, flags can). */
   poster: boolean;
 }
@@ -11,5 +11,6 @@ export interface IngestTask {
 /** What a worker answers, in order: steps, then one outcome. */
 export type WorkerMessage =
   | { type: 'step'; index: number; step: string }
+  | { type: 'progress'; index: number; step: string; done: number; total: number }
   | { type: 'done'; index: number; result: IngestResult }
   | { type: 'failed'; index: number; message: string; code?: string; internal: boolean; stack?: string };

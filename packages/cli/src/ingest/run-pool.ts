@@ -9,6 +9,8 @@ export type TaskOutcome =
 
 export interface PoolCallbacks {
   onStep(index: number, step: string): void;
+  /** A long step advancing: `done` of `total` (bytes of the scan read). */
+  onProgress(index: number, step: string, done: number, total: number): void;
   /** Called as each task finishes, in completion order. */
   onOutcome(index: number, outcome: TaskOutcome): void;
 }
@@ -64,6 +66,9 @@ export function runIngestPool(
       workers.push(worker);
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'step') return callbacks.onStep(message.index, message.step);
+        if (message.type === 'progress') {
+          return callbacks.onProgress(message.index, message.step, message.done, message.total);
+        }
         const outcome: TaskOutcome =
           message.type === 'done'
             ? { ok: true, result: message.result, seconds: seconds(message.index) }

@@ -1,3 +1,4 @@
+import type { GLTF } from '@gltf-transform/core';
 import { validateBytes, type ValidationIssue } from 'gltf-validator';
 import { ScanError } from '../errors.js';
 
@@ -19,6 +20,7 @@ export async function validateGltfInput(
   bytes: Uint8Array,
   name: string,
   resources: Readonly<Record<string, Uint8Array | null>>,
+  json: GLTF.IGLTF,
 ): Promise<void> {
   const report = await validateBytes(bytes, {
     uri: name,
@@ -31,10 +33,42 @@ export async function validateGltfInput(
   });
   // Images are judged by checkImageSizes (from their headers, with sizes in the message)
   // and by decoding them when textures are resized, which says which image is broken.
+  const repairable = repairedByRepairScan(json);
   const errors = report.issues.messages.filter(
-    (issue) => issue.severity === 0 && !REPAIRED_ON_WRITE.has(issue.code) && !issue.code.startsWith('IMAGE_'),
+    (issue) =>
+      issue.severity === 0 &&
+      !REPAIRED_ON_WRITE.has(issue.code) &&
+      !repairable(issue) &&
+      !issue.code.startsWith('IMAGE_'),
   );
   if (errors.length > 0) throw new ScanError(describe(errors[0]!, name, errors.length), 'corrupt');
+}
+
+/**
+ * Errors that repairScan puts right after reading, with a warning: normals that are not
+ * unit length or not numbers (renormalized or recomputed), and texture coordinate sets that
+ * do not start at 0 (renumbered). A NaN is forgiven only in an accessor used as nothing but
+ * NORMAL: in positions it would still be refused.
+ */
+function repairedByRepairScan(json: GLTF.IGLTF): (issue: ValidationIssue) => boolean {
+  const uses = new Map<number, Set<string>>();
+  for (const mesh of json.meshes ?? []) {
+    for (const primitive of mesh.primitives ?? []) {
+      for (const [semantic, accessor] of Object.entries(primitive.attributes ?? {})) {
+        uses.set(accessor, (uses.get(accessor) ?? new Set()).add(semantic));
+      }
+    }
+  }
+  const onlyNormals = (pointer: string | undefined) => {
+    const accessor = /^\/accessors\/(\d+)$/.exec(pointer ?? '')?.[1];
+    const semantics = accessor === undefined ? undefined : uses.get(Number(accessor));
+    return semantics !== undefined && [...semantics].every((semantic) => semantic === 'NORMAL');
+  };
+  return (issue) =>
+    (issue.code === 'ACCESSOR_VECTOR3_NON_UNIT' && Boolean(issue.pointer?.endsWith('/attributes/NORMAL'))) ||
+    (issue.code === 'ACCESSOR_INVALID_FLOAT' && onlyNormals(issue.pointer)) ||
+    (issue.code === 'MESH_PRIMITIVE_INDEXED_SEMANTIC_CONTINUITY' && issue.message.includes('TEXCOORD')) ||
+    issue.code === 'MESH_PRIMITIVE_TOO_FEW_TEXCOORDS';
 }
 
 function describe(issue: ValidationIssue, name: string, count: number): string {

@@ -10,6 +10,8 @@ export interface ScanSource {
   readonly byteLength: number;
   /** Bytes read at a time; tests make it tiny so that chunk boundaries fall everywhere. */
   readonly chunkBytes: number;
+  /** Told the file position after each chunk read from the start: progress for a long read. */
+  readonly onRead?: (position: number) => void;
 }
 
 /**
@@ -27,6 +29,7 @@ export function* fileChunks(source: ScanSource, from = 0): Generator<Uint8Array>
       const read = readSync(descriptor, chunk, 0, chunk.length, position);
       if (read === 0) return;
       position += read;
+      if (from === 0) source.onRead?.(position);
       yield read === chunk.length ? chunk : chunk.subarray(0, read);
     }
   } finally {
@@ -34,12 +37,12 @@ export function* fileChunks(source: ScanSource, from = 0): Generator<Uint8Array>
   }
 }
 
-/** The first `length` bytes of a file (fewer if it is shorter): enough to tell its kind. */
-export function readHead(file: string, length: number): Uint8Array {
+/** `length` bytes of a file from `start` (fewer where it ends): a header, or a sample to estimate from. */
+export function readRange(file: string, start: number, length: number): Uint8Array {
   const descriptor = openSync(file, 'r');
   try {
-    const head = new Uint8Array(length);
-    return head.subarray(0, readSync(descriptor, head, 0, length, 0));
+    const bytes = new Uint8Array(length);
+    return bytes.subarray(0, readSync(descriptor, bytes, 0, length, start));
   } finally {
     closeSync(descriptor);
   }

@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Document, JSONDocument } from '@gltf-transform/core';
+import type { Document, JSONDocument, NodeIO } from '@gltf-transform/core';
+import { unpartition } from '@gltf-transform/functions';
 import { ScanError } from '../errors.js';
 import { getIO } from '../io.js';
 import { decodeKtx2Textures } from '../transforms/decode-ktx2-textures.js';
 import { validateGltfInput } from '../check/validate-gltf-input.js';
+import { refuseMalformedGltfJson } from './gltf-json-shape.js';
+import { refuseGltfJsonVersion, refuseGlbVersion } from './gltf-version.js';
 import type { Warn } from './reader.js';
 import { resolveInsideFolder } from './safe-path.js';
 
@@ -14,26 +17,13 @@ const GLB_MAGIC = 0x46546c67; // "glTF"
  * Reads a .glb or .gltf. External buffers and images are loaded by us, not by NodeIO, so
  * that every URI is checked to stay inside the scan's folder before a byte is read.
  * Draco, meshopt, quantized and KTX2 inputs decode through the shared IO's codecs.
+ * Whatever the bytes, it either returns a document or throws a ScanError.
  */
 export async function readGltf(file: string, bytes: Uint8Array, warn: Warn = () => {}): Promise<Document> {
   const io = await getIO();
   const name = path.basename(file);
-  if (!isGlb(bytes) && path.extname(file).toLowerCase() === '.glb') {
-    throw new ScanError(
-      `${name} is not a GLB file (it does not start with the glTF binary header); check it is the scan you meant, or export it again`,
-      'corrupt',
-    );
-  }
-  const jsonDocument: JSONDocument = isGlb(bytes)
-    ? await parseGlb(io.binaryToJSON.bind(io), bytes, name)
-    : parseGltfJson(bytes, name);
-  const missingImages = await loadExternalResources(jsonDocument, path.dirname(file), file);
-  await validateGltfInput(bytes, name, jsonDocument.resources);
   try {
-    const document = await io.readJSON(jsonDocument);
-    dropMissingTextures(document, missingImages, name, warn);
-    await document.transform(decodeKtx2Textures());
-    return document;
+    return await readGltfDocument(io, file, bytes, warn);
   } catch (error) {
     if (error instanceof ScanError) throw error;
     throw new ScanError(
@@ -42,6 +32,32 @@ export async function readGltf(file: string, bytes: Uint8Array, warn: Warn = () 
       { cause: error },
     );
   }
+}
+
+async function readGltfDocument(io: NodeIO, file: string, bytes: Uint8Array, warn: Warn): Promise<Document> {
+  const name = path.basename(file);
+  const glb = isGlb(bytes);
+  if (!glb && path.extname(file).toLowerCase() === '.glb') {
+    throw new ScanError(
+      `${name} is not a GLB file (it does not start with the glTF binary header); check it is the scan you meant, or export it again`,
+      'corrupt',
+    );
+  }
+  if (glb) refuseGlbVersion(bytes, name);
+  const jsonDocument: JSONDocument = glb
+    ? await parseGlb(io.binaryToJSON.bind(io), bytes, name)
+    : parseGltfJson(bytes, name);
+  refuseGltfJsonVersion(jsonDocument.json, name);
+  refuseMalformedGltfJson(jsonDocument.json, name);
+  const missingImages = await loadExternalResources(jsonDocument, path.dirname(file), file);
+  await validateGltfInput(bytes, name, jsonDocument.resources, jsonDocument.json);
+  const document = await io.readJSON(jsonDocument);
+  dropMissingTextures(document, missingImages, name, warn);
+  await document.transform(decodeKtx2Textures());
+  // Exporters that write one .bin per mesh leave several buffers, and a GLB holds one.
+  // Merging them changes nothing the curator sees, so it is done without a warning.
+  if (document.getRoot().listBuffers().length > 1) await document.transform(unpartition());
+  return document;
 }
 
 function isGlb(bytes: Uint8Array): boolean {
@@ -83,7 +99,7 @@ function parseGltfJson(bytes: Uint8Array, name: string): JSONDocument {
       { cause: error },
     );
   }
-  if (typeof json !== 'object' || json === null || !('asset' in json)) {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ScanError(`${name} is JSON but not glTF (it has no "asset"); export the scan as glTF 2.0`, 'corrupt');
   }
   return { json: json as JSONDocument['json'], resources: {} };

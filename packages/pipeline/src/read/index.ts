@@ -8,6 +8,7 @@ import { readGltf } from './gltf.js';
 import { readObj } from './obj.js';
 import { readPly } from './ply.js';
 import type { Reader, Warn } from './reader.js';
+import { refuseIfTooLargeForMemory } from '../plan/memory-plan.js';
 import { readStl } from './stl.js';
 import { withUnzippedScan } from './zip.js';
 
@@ -49,6 +50,19 @@ export const SUPPORTED_EXTENSIONS = Object.freeze([...Object.keys(READERS), ZIP]
 export interface ReadScanOptions {
   /** Bytes a reader takes from the file at a time (default 8 MiB); tests make it tiny. */
   chunkBytes?: number;
+  /** The file's sha256 when the caller has it already (it hashed the file to see if anything changed). */
+  sha256?: string;
+  /** The memory the ingest may use, in bytes (default: most of this machine's); a larger scan is refused before it is read. */
+  memoryLimit?: number;
+  /** Progress of the read: bytes of the scan file read so far, of its total. */
+  onBytesRead?: (done: number, total: number) => void;
+}
+
+/** What identifies a scan's content: the sha256 and size of the file the curator named, read as a stream. */
+export async function identifyScan(file: string): Promise<{ sha256: string; byteLength: number }> {
+  formatOf(file);
+  const { size } = await requireScanFile(file);
+  return { sha256: await sha256OfFile(file), byteLength: size };
 }
 
 /** Reads any supported scan file, or a zip holding one, into a Document, or fails with a ScanError. */
@@ -56,19 +70,24 @@ export async function readScan(file: string, options: ReadScanOptions = {}): Pro
   const format = formatOf(file);
   const warnings: string[] = [];
   const warn: Warn = (message) => warnings.push(message);
-  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const sourceOf = (scanFile: string, byteLength: number): ScanSource => ({
+    file: scanFile,
+    byteLength,
+    chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    onRead: options.onBytesRead && ((position) => options.onBytesRead!(position, byteLength)),
+  });
   // Neither a scan nor its zip is ever held whole: both are hashed as a stream and parsed
   // in chunks, and a zip's entries are unpacked one by one.
   const { size } = await requireScanFile(file);
-  const fileSha256 = await sha256OfFile(file);
+  const fileSha256 = options.sha256 ?? (await sha256OfFile(file));
   if (format !== ZIP) {
-    const document = await readWith(format, { file, byteLength: size, chunkBytes }, warn);
+    const document = await readWith(format, sourceOf(file, size), warn, options.memoryLimit);
     return { document, format, sha256: fileSha256, byteLength: size, warnings };
   }
   return withUnzippedScan(file, Object.keys(READERS), async (scanFile, zipEntry) => {
     const scanFormat = formatOf(scanFile);
     const { size: scanSize } = await requireScanFile(scanFile);
-    const document = await readWith(scanFormat, { file: scanFile, byteLength: scanSize, chunkBytes }, warn);
+    const document = await readWith(scanFormat, sourceOf(scanFile, scanSize), warn, options.memoryLimit);
     return { document, format: scanFormat, sha256: fileSha256, byteLength: size, zipEntry, warnings };
   });
 }
@@ -97,7 +116,8 @@ async function readWholeGltf(source: ScanSource, warn: Warn): Promise<Document> 
   return readGltf(source.file, new Uint8Array(await readFile(source.file)), warn);
 }
 
-async function readWith(format: string, source: ScanSource, warn: Warn): Promise<Document> {
+async function readWith(format: string, source: ScanSource, warn: Warn, memoryLimit?: number): Promise<Document> {
+  refuseIfTooLargeForMemory(source, format, memoryLimit);
   const document = await READERS[format]!(source, warn);
   // gltf-transform's info lines are for its own CLI; our report says what happened.
   document.setLogger(new Logger(Logger.Verbosity.ERROR));

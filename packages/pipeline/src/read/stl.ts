@@ -7,7 +7,7 @@ import type { Warn } from './reader.js';
 import { addPrimitive, createScanDocument, createScanMaterial } from './scan-document.js';
 import { shareIdenticalPositions } from './shared-positions.js';
 import { ChunkCursor } from './chunk-cursor.js';
-import { fileChunks, readHead, type ScanSource } from './file-chunks.js';
+import { fileChunks, readRange, type ScanSource } from './file-chunks.js';
 import { textEncodingOf, type TextEncodingName } from './text-encoding.js';
 import { readNumbers, textLineBatches } from './text-lines.js';
 
@@ -40,7 +40,7 @@ export async function readStl(source: ScanSource, warn: Warn): Promise<Document>
 /** Nine numbers a triangle: its three corners. */
 function stlCorners(source: ScanSource, name: string, warn: Warn): Float32Array {
   const size = source.byteLength;
-  const head = readHead(source.file, SNIFF_BYTES);
+  const head = readRange(source.file, 0, SNIFF_BYTES);
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const declared = head.length >= BINARY_START ? view.getUint32(HEADER_BYTES, true) : 0;
   const binaryLength = BINARY_START + BYTES_PER_TRIANGLE * declared;
