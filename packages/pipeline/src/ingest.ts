@@ -21,7 +21,7 @@ import { describeScan } from './check/scan-report.js';
 import { repairScan } from './repair.js';
 import type { GeometryCompression } from './derive.js';
 import { sha256 } from './sha256.js';
-import { deriveWithinBudget } from './derive-within-budget.js';
+import { deriveProfiles } from './derive-profiles.js';
 import { readCollectionConfig } from './collection-config.js';
 import { ScanError } from './errors.js';
 import { normalize, type SizeHint } from './normalize.js';
@@ -181,10 +181,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   await recoverInterruptedReplacements(collection);
   const staging = await makeStagingFolder(collection, id);
   try {
+    const derivedFiles = await deriveProfiles(
+      scan.document,
+      profiles,
+      { compression: options.compression, name: id },
+      (profile) => step(`derive ${profile.name}`),
+    );
     const derivatives = [];
-    for (const profile of profiles) {
-      step(`derive ${profile.name}`);
-      const derived = await deriveWithinBudget(scan.document, profile, { compression: options.compression, name: id });
+    for (const derived of derivedFiles) {
       await writeFile(path.join(staging, derived.derivative.url), derived.bytes);
       derivatives.push(derived.derivative);
       if (derived.derivative.budget?.met === false) warnings.push(budgetMissed(source.file, derived.derivative));
