@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { countTriangles, getIO, normalize, readScan } from '@vitrine/pipeline';
+import { countTriangles, getIO, normalize, readScan, type NormalizeOptions } from '@vitrine/pipeline';
 
 /** Compression extensions a decoded document may still declare; the shared input has none. */
 const COMPRESSION_EXTENSIONS = new Set([
@@ -21,10 +21,15 @@ export interface PreparedInput {
  * PLY at all). Our reader, then `normalize` with no hints — what `vitrine ingest` does before
  * deriving — so that our own step sees exactly what ingest would hand it. Draco and meshopt
  * inputs are decoded and written uncompressed: the peers then are not also timed decoding.
+ * `hints` are ingest's --units and --up, for scans that need them (the large benchmark's).
  */
-export async function prepareInput(sourceFile: string, outFile: string): Promise<PreparedInput> {
+export async function prepareInput(
+  sourceFile: string,
+  outFile: string,
+  hints: NormalizeOptions = {},
+): Promise<PreparedInput> {
   const scan = await readScan(sourceFile);
-  await normalize(scan.document, {});
+  await normalize(scan.document, hints);
   for (const extension of scan.document.getRoot().listExtensionsUsed()) {
     if (COMPRESSION_EXTENSIONS.has(extension.extensionName)) extension.dispose();
   }

@@ -13,8 +13,8 @@ import {
 /** A peer within 1 % of our triangle count counts as "the same count". */
 export const TRIANGLE_TOLERANCE = 0.01;
 
-export interface ToolRun {
-  readonly tool: ToolName;
+export interface ToolRun<Tool extends string = ToolName> {
+  readonly tool: Tool;
   /** The command line of the run measured, with paths relative to the repository. */
   readonly commandLine: string;
   readonly output: InspectedGlb;
@@ -53,25 +53,44 @@ export async function runPeer(
   runs: number,
 ): Promise<ToolRun> {
   const commandFor = tool === 'gltfpack' ? gltfpackCommand : gltfTransformCommand;
+  return runAtTriangleCount(
+    tool,
+    (ratio) => commandFor(input, output, ratio),
+    output,
+    sourceTriangles,
+    targetTriangles,
+    runs,
+  );
+}
+
+/** runPeer's search for the ratio that lands on `targetTriangles`, for any simplifier's command line. */
+export async function runAtTriangleCount<Tool extends string>(
+  tool: Tool,
+  commandFor: (ratio: number) => ToolCommand,
+  output: string,
+  sourceTriangles: number,
+  targetTriangles: number,
+  runs: number,
+): Promise<ToolRun<Tool>> {
   let ratio = Math.min(1, targetTriangles / sourceTriangles);
   let attempts = 1;
-  let first = await timedRuns(tool, commandFor(input, output, ratio), output, 1);
+  let first = await timedRuns(tool, commandFor(ratio), output, 1);
   const miss = first.result.output.triangles / targetTriangles - 1;
   if (Math.abs(miss) > TRIANGLE_TOLERANCE && ratio < 1) {
     ratio = Math.min(1, ratio * (targetTriangles / first.result.output.triangles));
     attempts++;
-    first = await timedRuns(tool, commandFor(input, output, ratio), output, 1);
+    first = await timedRuns(tool, commandFor(ratio), output, 1);
   }
-  const all = runs > 1 ? await timedRuns(tool, commandFor(input, output, ratio), output, runs) : first;
+  const all = runs > 1 ? await timedRuns(tool, commandFor(ratio), output, runs) : first;
   return { ...all.result, ratio, ratioAttempts: attempts };
 }
 
-async function timedRuns(
-  tool: ToolName,
+async function timedRuns<Tool extends string>(
+  tool: Tool,
   { command, args }: ToolCommand,
   output: string,
   runs: number,
-): Promise<{ result: ToolRun; stdout: string }> {
+): Promise<{ result: ToolRun<Tool>; stdout: string }> {
   const walls: number[] = [];
   const peaks: number[] = [];
   let stdout = '';
@@ -99,7 +118,7 @@ async function timedRuns(
 }
 
 /** Paths in the repository relative to it, and this Node as plain `node`: a command line to paste. */
-function readablePart(part: string): string {
+export function readablePart(part: string): string {
   if (part === process.execPath) return 'node';
   return path.isAbsolute(part) && part.startsWith(ROOT + path.sep) ? path.relative(ROOT, part) : part;
 }

@@ -1,6 +1,7 @@
 // `npm run bench:pipeline`: our `mobile` derivative against gltf-transform optimize and
 // gltfpack, on the same input, at the same triangle count. Prints one markdown table a
-// source and a summary, and writes .cache/bench/pipeline-results.{json,md}.
+// source and a summary, and writes .cache/bench/pipeline-results.{json,md}. With --large
+// (or --huge, --large-sizes) it runs the large-scan benchmark instead (large-run.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { BenchRenderer } from '../render/bench-renderer.js';
 import { parseBenchArgs, USAGE, type BenchOptions } from './args.js';
 import { benchSource } from './bench-source.js';
 import { compileOursCli } from './compile-ours.js';
+import { runLargeBench } from './large-run.js';
 import { sourceMarkdown, summaryMarkdown } from './report-markdown.js';
 import type { BenchResults, SourceOutcome, SourceResult } from './results.js';
 import { BENCH_DIR, ensureSource, type BenchSource } from './sources.js';
@@ -104,7 +106,8 @@ if (process.argv.includes('--help')) {
 
 async function runFromCommandLine(): Promise<void> {
   try {
-    await main(parseBenchArgs(process.argv.slice(2)));
+    const options = parseBenchArgs(process.argv.slice(2));
+    await (options.large ? runLargeBench(options, options.large, log) : main(options));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 2;
