@@ -22,6 +22,12 @@ export const deviceProfileSchema = z.object({
    * the collection's choice applies (meshopt, or Draco with `vitrine ingest --draco`).
    */
   geometry: z.optional(z.enum(['meshopt', 'draco'])),
+  /**
+   * Merge a scan's colour atlases (photogrammetry exports carry 4–16) into one at this
+   * profile's texture size: for small profiles, where each of many atlases would shrink to
+   * nothing, and one draw call matters.
+   */
+  mergeAtlases: z.optional(z.boolean()),
 });
 export type DeviceProfile = z.infer<typeof deviceProfileSchema>;
 export type DeviceProfileInput = z.input<typeof deviceProfileSchema>;
@@ -39,6 +45,7 @@ export const DEFAULT_PROFILES: Readonly<Record<string, DeviceProfile>> = Object.
     maxBytes: 200_000,
     textureFormat: 'webp',
     container: 'glb',
+    mergeAtlases: true,
   },
   /** The Khronos 3D Commerce mobile budget. */
   mobile: {
@@ -48,12 +55,20 @@ export const DEFAULT_PROFILES: Readonly<Record<string, DeviceProfile>> = Object.
     maxBytes: 3_000_000,
     textureFormat: 'webp',
     container: 'glb',
+    mergeAtlases: true,
   },
   desktop: { name: 'desktop', maxTriangles: 500_000, maxTextureSize: 4096, textureFormat: 'webp', container: 'glb' },
   /** A headset at 72-90 Hz; KTX2 textures stay compressed in GPU memory. */
   vr: { name: 'vr', maxTriangles: 300_000, maxTextureSize: 2048, textureFormat: 'ktx2', container: 'glb' },
   /** iOS AR Quick Look: about 100k polygons and one set of 2048² textures (Apple). */
-  ar: { name: 'ar', maxTriangles: 100_000, maxTextureSize: 2048, textureFormat: 'jpeg', container: 'usdz' },
+  ar: {
+    name: 'ar',
+    maxTriangles: 100_000,
+    maxTextureSize: 2048,
+    textureFormat: 'jpeg',
+    container: 'usdz',
+    mergeAtlases: true,
+  },
   /**
    * Android's Scene Viewer, the AR fallback where WebXR has no AR: it reads Draco and
    * JPEG/PNG, and nothing we found says it reads meshopt or WebP (reports say its Filament
@@ -66,6 +81,7 @@ export const DEFAULT_PROFILES: Readonly<Record<string, DeviceProfile>> = Object.
     textureFormat: 'jpeg',
     container: 'glb',
     geometry: 'draco',
+    mergeAtlases: true,
   },
 });
 

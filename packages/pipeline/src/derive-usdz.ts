@@ -4,6 +4,7 @@ import type { DeviceProfile } from '@vitrine/core';
 import sharp from 'sharp';
 import { describeDerivedFile, type DerivedFile } from './derived-file.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
+import { mergeAtlases } from './transforms/merge-atlases.js';
 import { writeUsdz } from './write/usdz.js';
 
 /**
@@ -14,7 +15,13 @@ import { writeUsdz } from './write/usdz.js';
  */
 export async function deriveUsdz(source: Document, profile: DeviceProfile, name: string): Promise<DerivedFile> {
   const document = cloneDocument(source);
-  await document.transform(dedup(), prune(), weld(), fitTriangleBudget({ maxTriangles: profile.maxTriangles }));
+  await document.transform(
+    dedup(),
+    prune(),
+    weld(),
+    fitTriangleBudget({ maxTriangles: profile.maxTriangles }),
+    ...(profile.mergeAtlases ? [mergeAtlases({ maxSize: profile.maxTextureSize })] : []),
+  );
   await shrinkTexturesLargerThan(document, profile.maxTextureSize);
   const bytes = await writeUsdz(document, { name });
   return describeDerivedFile(document, bytes, profile, 'usdz');

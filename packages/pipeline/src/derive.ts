@@ -7,6 +7,7 @@ import { deriveUsdz } from './derive-usdz.js';
 import { ScanError } from './errors.js';
 import { encodeTextures } from './transforms/encode-textures.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
+import { mergeAtlases } from './transforms/merge-atlases.js';
 import { writeGlb } from './write/glb.js';
 
 export type GeometryCompression = 'meshopt' | 'draco';
@@ -41,6 +42,7 @@ export async function deriveProfile(
       prune(),
       weld(),
       fitTriangleBudget({ maxTriangles: profile.maxTriangles }),
+      ...(profile.mergeAtlases ? [mergeAtlases({ maxSize: profile.maxTextureSize })] : []),
       encodeTextures({
         format: profile.textureFormat,
         maxSize: profile.maxTextureSize,
