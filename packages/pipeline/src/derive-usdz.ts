@@ -1,11 +1,12 @@
 import type { Document } from '@gltf-transform/core';
-import { cloneDocument, dedup, prune, weld } from '@gltf-transform/functions';
+import { cloneDocument, dedup, weld } from '@gltf-transform/functions';
 import type { DeviceProfile } from '@vitrine/core';
 import sharp from 'sharp';
 import { describeDerivedFile, type DerivedFile } from './derived-file.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
 import { mergeAtlases } from './transforms/merge-atlases.js';
 import { writeUsdz } from './write/usdz.js';
+import { pruneUnused } from './transforms/prune-unused.js';
 
 /**
  * The USDZ derivative for iOS AR Quick Look: simplified to the profile's budget, textures
@@ -17,7 +18,7 @@ export async function deriveUsdz(source: Document, profile: DeviceProfile, name:
   const document = cloneDocument(source);
   await document.transform(
     dedup(),
-    prune(),
+    pruneUnused(),
     weld(),
     fitTriangleBudget({ maxTriangles: profile.maxTriangles }),
     ...(profile.mergeAtlases ? [mergeAtlases({ maxSize: profile.maxTextureSize })] : []),

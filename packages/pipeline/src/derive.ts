@@ -1,5 +1,5 @@
 import type { Document } from '@gltf-transform/core';
-import { cloneDocument, dedup, draco, meshopt, prune, weld } from '@gltf-transform/functions';
+import { cloneDocument, dedup, draco, meshopt, weld } from '@gltf-transform/functions';
 import type { DeviceProfile } from '@vitrine/core';
 import { MeshoptEncoder } from 'meshoptimizer';
 import { describeDerivedFile, type DerivedFile } from './derived-file.js';
@@ -9,6 +9,7 @@ import { encodeTextures } from './transforms/encode-textures.js';
 import { fitTriangleBudget } from './transforms/fit-triangle-budget.js';
 import { mergeAtlases } from './transforms/merge-atlases.js';
 import { writeGlb } from './write/glb.js';
+import { pruneUnused } from './transforms/prune-unused.js';
 
 export type GeometryCompression = 'meshopt' | 'draco';
 
@@ -39,7 +40,7 @@ export async function deriveProfile(
   await decodingImages(() =>
     document.transform(
       dedup(),
-      prune(),
+      pruneUnused(),
       weld(),
       fitTriangleBudget({ maxTriangles: profile.maxTriangles }),
       ...(profile.mergeAtlases ? [mergeAtlases({ maxSize: profile.maxTextureSize })] : []),
@@ -53,7 +54,7 @@ export async function deriveProfile(
         // and sharp's own default limit would refuse a 16k scan texture.
         limitInputPixels: false,
       }),
-      prune(),
+      pruneUnused(),
       compression === 'draco'
         ? draco({ method: 'edgebreaker' })
         : // 'high' adds meshopt's filters (octahedral 8-bit normals and the like): about a quarter

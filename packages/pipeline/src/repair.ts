@@ -1,10 +1,11 @@
 import type { Document } from '@gltf-transform/core';
-import { prune, weld } from '@gltf-transform/functions';
+import { weld } from '@gltf-transform/functions';
 import { generateTangents } from 'mikktspace';
 import { generateMissingTangents } from './transforms/generate-missing-tangents.js';
 import { removeDegenerateFaces } from './transforms/remove-degenerate-faces.js';
 import { renumberTexCoords } from './transforms/renumber-texcoords.js';
 import { repairNormals } from './transforms/repair-normals.js';
+import { pruneUnused } from './transforms/prune-unused.js';
 
 /**
  * Repairs what scans commonly get wrong and can be put right without changing what the
@@ -43,7 +44,7 @@ export async function repairScan(document: Document, file: string): Promise<stri
         if (line) warnings.push(`${file}: ${line}`);
       },
     }),
-    prune({ keepLeaves: false }),
+    pruneUnused({ keepLeaves: false }),
   );
   const emptied = meshesBefore - document.getRoot().listMeshes().length;
   if (emptied > 0) warnings.push(`${file}: removed ${emptied} empty or unused meshes`);

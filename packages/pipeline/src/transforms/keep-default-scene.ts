@@ -1,5 +1,6 @@
 import type { Document, Transform } from '@gltf-transform/core';
-import { createTransform, prune } from '@gltf-transform/functions';
+import { createTransform } from '@gltf-transform/functions';
+import { pruneUnused } from './prune-unused.js';
 
 const NAME = 'keepDefaultScene';
 
@@ -20,6 +21,6 @@ export function keepDefaultScene(): Transform {
     }
     for (const scene of scenes) if (scene !== keep) scene.dispose();
     root.setDefaultScene(keep);
-    await document.transform(prune());
+    await document.transform(pruneUnused());
   });
 }

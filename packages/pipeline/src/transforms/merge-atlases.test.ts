@@ -46,7 +46,7 @@ async function exportWithAtlases(colours: [Rgb, Rgb][], uvs = [0.2, 0.3, 0.8, 0.
 async function colourAt(primitive: Primitive, vertex: number): Promise<number[]> {
   const texture = primitive.getMaterial()!.getBaseColorTexture()!;
   const { data, info } = await sharp(texture.getImage()!).raw().toBuffer({ resolveWithObject: true });
-  const [u, v] = primitive.getAttribute('TEXCOORD_0')!.getElement(vertex, []);
+  const [u, v] = primitive.getAttribute('TEXCOORD_0')!.getElement(vertex, [0, 0]);
   const [x, y] = [Math.floor(u! * info.width), Math.floor(v! * info.height)];
   const at = (y * info.width + x) * info.channels;
   return [data[at]!, data[at + 1]!, data[at + 2]!];

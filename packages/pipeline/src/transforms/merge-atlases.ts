@@ -6,8 +6,9 @@ import {
   type Texture,
   type Transform,
 } from '@gltf-transform/core';
-import { createTransform, joinPrimitives, prune } from '@gltf-transform/functions';
+import { createTransform, joinPrimitives } from '@gltf-transform/functions';
 import sharp, { type OverlayOptions } from 'sharp';
+import { pruneUnused } from './prune-unused.js';
 
 const NAME = 'mergeAtlases';
 
@@ -57,7 +58,7 @@ export function mergeAtlases(options: MergeAtlasesOptions): Transform {
     if (groups.some((regions) => regions.length > 1)) {
       await document.transform(
         joinSameMaterial(),
-        prune({ propertyTypes: [PropertyType.MATERIAL, PropertyType.TEXTURE] }),
+        pruneUnused({ propertyTypes: [PropertyType.MATERIAL, PropertyType.TEXTURE] }),
       );
     }
   });
