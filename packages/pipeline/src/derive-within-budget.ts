@@ -1,6 +1,7 @@
 import type { Document } from '@gltf-transform/core';
 import type { DeviceProfile } from '@vitrine/core';
 import { deriveProfile, type DeriveOptions, type DerivedFile } from './derive.js';
+import { assertValidGlb } from './write/glb.js';
 
 /** How many times we shrink and try again before reporting a budget as missed. */
 const MAX_ATTEMPTS = 6;
@@ -19,7 +20,9 @@ export async function deriveWithinBudget(
   options: DeriveOptions = {},
 ): Promise<DerivedFile> {
   let attemptProfile = profile;
-  let derived = await deriveProfile(source, attemptProfile, options);
+  const deriveAttempt = (tried: DeviceProfile) =>
+    deriveProfile(source, tried, { ...options, validate: false });
+  let derived = await deriveAttempt(attemptProfile);
   for (let attempt = 1; attempt < MAX_ATTEMPTS && !withinBytes(derived, profile); attempt++) {
     const geometryBytes = derived.bytes.byteLength - derived.textureBytes;
     const shrinkTextures =
@@ -33,8 +36,10 @@ export async function deriveWithinBudget(
             Math.floor(Math.min(attemptProfile.maxTriangles, derived.derivative.triangles) * 0.6),
           ),
         };
-    derived = await deriveProfile(source, attemptProfile, options);
+    derived = await deriveAttempt(attemptProfile);
   }
+  // The validator runs once, on the file kept, not on every attempt.
+  if (derived.derivative.container === 'glb') await assertValidGlb(derived.bytes, derived.derivative.url);
   const met =
     withinBytes(derived, profile) &&
     derived.derivative.triangles <= profile.maxTriangles &&

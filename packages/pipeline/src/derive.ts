@@ -18,6 +18,11 @@ export interface DeriveOptions {
   compression?: GeometryCompression;
   /** The artefact's name, for formats that carry one (USDZ's root prim). */
   name?: string;
+  /**
+   * Prove the GLB with the Khronos validator (default). deriveWithinBudget turns it off for
+   * its attempts and validates the one file it keeps: the validator reads every byte.
+   */
+  validate?: boolean;
 }
 
 export type { DerivedFile } from './derived-file.js';
@@ -62,7 +67,7 @@ export async function deriveProfile(
           meshopt({ encoder: MeshoptEncoder, level: 'high' }),
     ),
   );
-  const bytes = await writeGlb(document, `${profile.name}.glb`);
+  const bytes = await writeGlb(document, `${profile.name}.glb`, options.validate ?? true);
   return describeDerivedFile(document, bytes, profile, 'glb');
 }
 
