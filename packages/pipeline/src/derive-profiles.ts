@@ -20,15 +20,19 @@ export async function deriveProfiles(
   source: Document,
   profiles: readonly DeviceProfile[],
   options: DeriveOptions,
-  onProfile: (profile: DeviceProfile) => void,
+  progress: {
+    onProfile: (profile: DeviceProfile) => void;
+    onTextureEncoded?: (profile: DeviceProfile, done: number, total: number) => void;
+  },
 ): Promise<DerivedFile[]> {
   const largestFirst = [...profiles].sort((a, b) => b.maxTriangles - a.maxTriangles);
   const derived = new Map<DeviceProfile, DerivedFile>();
   let base = source;
   for (const profile of largestFirst) {
-    onProfile(profile);
+    progress.onProfile(profile);
     if (countTriangles(base) > profile.maxTriangles) base = await simplifiedCopy(base, profile.maxTriangles);
-    derived.set(profile, await deriveWithinBudget(base, profile, options));
+    const onTextureEncoded = (done: number, total: number) => progress.onTextureEncoded?.(profile, done, total);
+    derived.set(profile, await deriveWithinBudget(base, profile, { ...options, onTextureEncoded }));
   }
   return profiles.map((profile) => derived.get(profile)!);
 }

@@ -20,8 +20,7 @@ export async function deriveWithinBudget(
   options: DeriveOptions = {},
 ): Promise<DerivedFile> {
   let attemptProfile = profile;
-  const deriveAttempt = (tried: DeviceProfile) =>
-    deriveProfile(source, tried, { ...options, validate: false });
+  const deriveAttempt = (tried: DeviceProfile) => deriveProfile(source, tried, { ...options, validate: false });
   let derived = await deriveAttempt(attemptProfile);
   for (let attempt = 1; attempt < MAX_ATTEMPTS && !withinBytes(derived, profile); attempt++) {
     const geometryBytes = derived.bytes.byteLength - derived.textureBytes;

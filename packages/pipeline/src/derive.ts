@@ -23,6 +23,8 @@ export interface DeriveOptions {
    * its attempts and validates the one file it keeps: the validator reads every byte.
    */
   validate?: boolean;
+  /** Told as each texture is encoded: how many are done of how many. */
+  onTextureEncoded?: (done: number, total: number) => void;
 }
 
 export type { DerivedFile } from './derived-file.js';
@@ -58,6 +60,7 @@ export async function deriveProfile(
         // checkImageSizes has already held every image's header to MAX_TEXTURE_PIXELS,
         // and sharp's own default limit would refuse a 16k scan texture.
         limitInputPixels: false,
+        onEncoded: options.onTextureEncoded,
       }),
       pruneUnused(),
       compression === 'draco'

@@ -1,4 +1,11 @@
-export { ingest, PIPELINE_VERSION, type IngestOptions, type IngestResult, type PosterRenderer } from './ingest.js';
+export {
+  ingest,
+  PIPELINE_VERSION,
+  type IngestOptions,
+  type IngestResult,
+  type PosterRenderer,
+  type ProgressUnit,
+} from './ingest.js';
 export { identifyScan, readScan, SUPPORTED_EXTENSIONS, type ReadScan, type ReadScanOptions } from './read/index.js';
 export { planMemory, refuseIfTooLargeForMemory, usableMemory, type MemoryPlan } from './plan/memory-plan.js';
 export { normalize, type SizeHint, type NormalizeOptions } from './normalize.js';

@@ -84,13 +84,16 @@ export interface IngestOptions {
    * Called as a long step advances (the read, in bytes of the scan file), at most once a
    * percent, so that a display can show the work is alive.
    */
-  onProgress?: (step: string, done: number, total: number) => void;
+  onProgress?: (step: string, done: number, total: number, unit: ProgressUnit) => void;
   /**
    * The memory this ingest may use, in bytes (default: most of this machine's). A scan
    * estimated to need more is refused in one line before it is read.
    */
   memoryLimit?: number;
 }
+
+/** What a progress report counts: bytes of the scan read, or textures encoded. */
+export type ProgressUnit = 'bytes' | 'textures';
 
 export type PosterRenderer = (
   folder: string,
@@ -146,7 +149,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const scan = await readScan(options.file, {
     sha256: sourceSha256,
     memoryLimit: options.memoryLimit,
-    onBytesRead: percentOnly((done, total) => options.onProgress?.('read', done, total)),
+    onBytesRead: percentOnly((done, total) => options.onProgress?.('read', done, total, 'bytes')),
   });
   step('check');
   const report = describeScan(scan.document);
@@ -185,7 +188,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       scan.document,
       profiles,
       { compression: options.compression, name: id },
-      (profile) => step(`derive ${profile.name}`),
+      {
+        onProfile: (profile) => step(`derive ${profile.name}`),
+        onTextureEncoded: (profile, done, total) =>
+          options.onProgress?.(`derive ${profile.name}`, done, total, 'textures'),
+      },
     );
     const derivatives = [];
     for (const derived of derivedFiles) {

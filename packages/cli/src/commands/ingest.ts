@@ -124,12 +124,15 @@ export async function ingestCommand(argv: string[], output: Output): Promise<num
         progress.update(index, `${step}…`);
         if (values.json) output.err(JSON.stringify({ event: 'step', file: positionals[index], step }));
       },
-      onProgress: (index, step, done, total) => {
-        progress.update(
-          index,
-          `${step} ${Math.floor((100 * done) / total)}% (${formatBytes(done)} of ${formatBytes(total)})…`,
-        );
-        if (values.json) output.err(JSON.stringify({ event: 'progress', file: positionals[index], step, done, total }));
+      onProgress: (index, step, done, total, unit) => {
+        const detail =
+          unit === 'bytes'
+            ? `${Math.floor((100 * done) / total)}% (${formatBytes(done)} of ${formatBytes(total)})`
+            : `(${done} of ${total} ${unit})`;
+        progress.update(index, `${step} ${detail}…`);
+        if (values.json) {
+          output.err(JSON.stringify({ event: 'progress', file: positionals[index], step, done, total, unit }));
+        }
       },
       // Each ingest lists its artefact in index.json itself, under the collection lock.
       onOutcome: (index, outcome) => progress.update(index, outcome.ok ? outcome.result.status : 'failed'),

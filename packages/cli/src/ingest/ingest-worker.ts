@@ -12,7 +12,7 @@ port.on('message', async ({ index, options, poster }: IngestTask) => {
     const result = await ingest({
       ...options,
       onStep: (step) => send({ type: 'step', index, step }),
-      onProgress: (step, done, total) => send({ type: 'progress', index, step, done, total }),
+      onProgress: (step, done, total, unit) => send({ type: 'progress', index, step, done, total, unit }),
       ...(poster ? { renderPoster } : {}),
     });
     send({ type: 'done', index, result });

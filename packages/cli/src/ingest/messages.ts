@@ -1,4 +1,4 @@
-import type { IngestOptions, IngestResult } from '@vitrine/pipeline';
+import type { IngestOptions, IngestResult, ProgressUnit } from '@vitrine/pipeline';
 
 /** What the pool sends a worker: one ingest, with everything but the callbacks. */
 export interface IngestTask {
@@ -11,6 +11,6 @@ export interface IngestTask {
 /** What a worker answers, in order: steps, then one outcome. */
 export type WorkerMessage =
   | { type: 'step'; index: number; step: string }
-  | { type: 'progress'; index: number; step: string; done: number; total: number }
+  | { type: 'progress'; index: number; step: string; done: number; total: number; unit: ProgressUnit }
   | { type: 'done'; index: number; result: IngestResult }
   | { type: 'failed'; index: number; message: string; code?: string; internal: boolean; stack?: string };

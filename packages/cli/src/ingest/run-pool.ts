@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { IngestResult } from '@vitrine/pipeline';
+import type { IngestResult, ProgressUnit } from '@vitrine/pipeline';
 import type { IngestTask, WorkerMessage } from './messages.js';
 
 export type TaskOutcome =
@@ -9,8 +9,8 @@ export type TaskOutcome =
 
 export interface PoolCallbacks {
   onStep(index: number, step: string): void;
-  /** A long step advancing: `done` of `total` (bytes of the scan read). */
-  onProgress(index: number, step: string, done: number, total: number): void;
+  /** A long step advancing: `done` of `total` bytes read, or textures encoded. */
+  onProgress(index: number, step: string, done: number, total: number, unit: ProgressUnit): void;
   /** Called as each task finishes, in completion order. */
   onOutcome(index: number, outcome: TaskOutcome): void;
 }
@@ -67,7 +67,7 @@ export function runIngestPool(
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'step') return callbacks.onStep(message.index, message.step);
         if (message.type === 'progress') {
-          return callbacks.onProgress(message.index, message.step, message.done, message.total);
+          return callbacks.onProgress(message.index, message.step, message.done, message.total, message.unit);
         }
         const outcome: TaskOutcome =
           message.type === 'done'

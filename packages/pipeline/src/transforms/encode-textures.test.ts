@@ -128,7 +128,15 @@ async function writeAndValidate(document: Document): Promise<Document> {
 describe('encodeTextures', () => {
   it('encodes colour as lossy WebP and normal maps as lossless WebP, resized', async () => {
     const { document, normal, colorTexture, normalTexture } = await makeTexturedDocument();
-    await document.transform(encodeTextures({ format: 'webp', maxSize: 256 }));
+    const progress: [number, number][] = [];
+    await document.transform(
+      encodeTextures({ format: 'webp', maxSize: 256, onEncoded: (done, total) => progress.push([done, total]) }),
+    );
+    // One report a texture encoded, for a display that shows the work is alive.
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
 
     expect(colorTexture.getMimeType()).toBe('image/webp');
     expect(colorTexture.getURI()).toBe('color.webp');

@@ -39,6 +39,8 @@ export interface EncodeTexturesOptions {
   dataQuality?: number;
   /** sharp's guard against decompression bombs; turn off only after checking image headers. */
   limitInputPixels?: boolean;
+  /** Told after each texture: how many are done of how many, for a progress display. */
+  onEncoded?: (done: number, total: number) => void;
 }
 
 export const ENCODE_TEXTURES_DEFAULTS = Object.freeze({
@@ -81,7 +83,9 @@ export function encodeTextures(options: EncodeTexturesOptions): Transform {
   return createTransform(NAME, async (document: Document) => {
     const logger = document.getLogger();
     // One at a time: a scan's textures are few and large, and Basis runs on one thread anyway.
-    for (const texture of document.getRoot().listTextures()) {
+    const textures = document.getRoot().listTextures();
+    for (const [index, texture] of textures.entries()) {
+      if (index > 0) options.onEncoded?.(index, textures.length);
       const image = texture.getImage();
       if (!image || !DECODABLE.includes(texture.getMimeType())) {
         logger.warn(`${NAME}: ${label(texture)} (${texture.getMimeType()}) left as it is`);
@@ -104,6 +108,7 @@ export function encodeTextures(options: EncodeTexturesOptions): Transform {
         .setURI(texture.getURI() ? texture.getURI().replace(/\.[^./]+$/, `.${extension}`) : '');
       logger.debug(`${NAME}: ${label(texture)} ${role} ${width}×${height} → ${w}×${h} ${encoded.mimeType}`);
     }
+    if (textures.length > 0) options.onEncoded?.(textures.length, textures.length);
     requireExtensionsFor(document);
   });
 }
