@@ -5,17 +5,15 @@ import type { ScanSource } from '../read/file-chunks.js';
 import { estimateTriangles } from './estimate-triangles.js';
 
 /**
- * What an ingest costs in memory, per triangle of the source, at its peak, and before any
- * scan is read (two Node threads, the wasm codecs and simplifier, sharp's caches, one
- * decoded 8K texture and its resized copy). Fitted to `npm run bench:pipeline -- --large`
- * (GNU time's peak RSS of `vitrine ingest`, generated photogrammetry exports, mm, Z up):
- * 3.24 GB at 3M triangles with two 8192² atlases, 7.08 GB at 12M with eight. The plan
- * says 3.24 and 7.74 GB: it may overestimate a little, never by the size of a crash. To be
- * lowered as the pipeline's memory plan lands.
+ * What an ingest costs in memory, per triangle of the source, at its peak. Fitted to
+ * `npm run bench:pipeline -- --large` (GNU time's peak RSS of `vitrine ingest` on generated
+ * photogrammetry exports, mm, Z up): 2.11 GB at 3M triangles with two 8192² atlases,
+ * 4.33 GB at 12M with eight. The plan says 2.23 and 4.75 GB: a little over, never by the
+ * size of a crash. To be refitted whenever the pipeline's memory changes.
  */
-export const PEAK_BYTES_PER_TRIANGLE = 500;
-/** Node's two threads, the wasm codecs and simplifier, sharp: before any scan is read. */
-export const BASELINE_BYTES = 1.2e9;
+export const PEAK_BYTES_PER_TRIANGLE = 280;
+/** Node's two threads (the CLI's and the ingest worker's), the wasm codecs and simplifier, sharp: before any scan is read. */
+export const BASELINE_BYTES = 0.85e9;
 /** One decoded 8192² RGBA texture and its resized copy: textures are decoded one at a time. */
 export const TEXTURE_BYTES = 2 * 8192 * 8192 * 4;
 /** Left to the system and other programs: a plan that takes all of memory still swaps. */
