@@ -1,11 +1,20 @@
+import { createRequire } from 'node:module';
 import type { Document } from '@gltf-transform/core';
 import { weld } from '@gltf-transform/functions';
-import { generateTangents } from 'mikktspace';
+import type * as Mikktspace from 'mikktspace';
 import { generateMissingTangents } from './transforms/generate-missing-tangents.js';
 import { removeDegenerateFaces } from './transforms/remove-degenerate-faces.js';
 import { renumberTexCoords } from './transforms/renumber-texcoords.js';
 import { repairNormals } from './transforms/repair-normals.js';
 import { pruneUnused } from './transforms/prune-unused.js';
+
+/**
+ * MikkTSpace, the tangent space glTF's normal maps are baked in. Loaded through `require`:
+ * its package has no `exports`, and bundler-style resolvers (Vite's, in the test runner and
+ * any tool that inlines this package) pick its `module` entry, which imports a `.wasm`
+ * file as a module, something Node cannot load; its `main` entry reads the wasm itself.
+ */
+const { generateTangents } = createRequire(import.meta.url)('mikktspace') as typeof Mikktspace;
 
 /**
  * Repairs what scans commonly get wrong and can be put right without changing what the
