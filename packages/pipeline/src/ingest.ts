@@ -187,7 +187,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     const derivedFiles = await deriveProfiles(
       scan.document,
       profiles,
-      { compression: options.compression, name: id },
+      // Nothing after this needs the full scan: its first simplification may work in place.
+      { compression: options.compression, name: id, consumeSource: true },
       {
         onProfile: (profile) => step(`derive ${profile.name}`),
         onTextureEncoded: (profile, done, total) =>
