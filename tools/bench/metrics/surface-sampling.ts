@@ -38,7 +38,8 @@ export function sampleSurface(soup: TriangleSoup, count: number, seed = 1): Floa
   return points;
 }
 
-function triangleArea(p: Float32Array, i: number): number {
+/** Area of the triangle whose nine coordinates start at `i` in a triangle soup. */
+export function triangleArea(p: Float32Array, i: number): number {
   const abx = p[i + 3]! - p[i]!;
   const aby = p[i + 4]! - p[i + 1]!;
   const abz = p[i + 5]! - p[i + 2]!;

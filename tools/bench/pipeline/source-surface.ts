@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import type { Bounds } from '../metrics/triangle-soup.js';
+import { triangleArea } from '../metrics/surface-sampling.js';
 
 export interface SourceSurface {
   /** The triangles: x0 y0 z0 x1 y1 z1 x2 y2 z2 as little-endian float32, in the OBJ's own units and axes. */
@@ -148,14 +149,4 @@ function grown(array: Float32Array): Float32Array<ArrayBuffer> {
   const bigger = new Float32Array(array.length * 2);
   bigger.set(array);
   return bigger;
-}
-
-export function triangleArea(p: Float32Array, i: number): number {
-  const abx = p[i + 3]! - p[i]!;
-  const aby = p[i + 4]! - p[i + 1]!;
-  const abz = p[i + 5]! - p[i + 2]!;
-  const acx = p[i + 6]! - p[i]!;
-  const acy = p[i + 7]! - p[i + 1]!;
-  const acz = p[i + 8]! - p[i + 2]!;
-  return 0.5 * Math.hypot(aby * acz - abz * acy, abz * acx - abx * acz, abx * acy - aby * acx);
 }

@@ -12,7 +12,8 @@ import { sampleSurface } from '../metrics/surface-sampling.js';
 import { TriangleBvh } from '../metrics/triangle-bvh.js';
 import { soupBounds, type Bounds, type TriangleSoup } from '../metrics/triangle-soup.js';
 import { transformPoints, type Matrix4 } from './scan-frame.js';
-import { surfaceChunks, triangleArea, type SourceSurface } from './source-surface.js';
+import { triangleArea } from '../metrics/surface-sampling.js';
+import { surfaceChunks, type SourceSurface } from './source-surface.js';
 
 /** Source triangles indexed at once: a chunk and its BVH take about 150 MB. */
 const CHUNK_TRIANGLES = 1_000_000;
