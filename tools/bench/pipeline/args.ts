@@ -13,6 +13,8 @@ export interface BenchOptions {
   readonly renderSize: number;
   /** Set by --large, --huge or --large-sizes: the generated large scans instead of the sources. */
   readonly large: LargeBenchOptions | undefined;
+  /** Set by --subdivided: the Bali mask subdivided to 1.6M triangles, whole ingest against gltf-transform. */
+  readonly subdivided: boolean;
 }
 
 export interface LargeBenchOptions {
@@ -30,6 +32,7 @@ const HUGE_SIZES = [...LARGE_SIZES, 30_000_000];
 
 export const USAGE = `usage: npm run bench:pipeline -- [--quick] [--only <source>] [--runs <n>] [--samples <n>]
        npm run bench:pipeline -- --large | --huge | --large-sizes <n,n,...> [--atlas-size <n>] [--atlases <n>]
+       npm run bench:pipeline -- --subdivided [--runs <n>]
   --quick         one small source, two views, fewer surface samples: a smoke run
   --only <name>   one source: ${[...SOURCES, ...QUICK_SOURCES.slice(1)].map((source) => source.name).join(', ')}
   --runs <n>      timed runs per tool, median reported (default 1)
@@ -41,7 +44,10 @@ export const USAGE = `usage: npm run bench:pipeline -- [--quick] [--only <source
   --huge          --large and a 30M-triangle export
   --large-sizes <list>  the large benchmark at these triangle counts, e.g. 200k,1M or 200000,300000
   --atlas-size <n>      side of the generated atlases in texels (default 8192; e.g. 1024 for a trial)
-  --atlases <n>         atlases per generated scan (default: one per 1.5M triangles, 2 for 3M, 8 for 12M)`;
+  --atlases <n>         atlases per generated scan (default: one per 1.5M triangles, 2 for 3M, 8 for 12M)
+  --subdivided    the Bali mask scan subdivided twice (1.6M triangles, made into .cache/bench/subdivided/
+                  when missing): our whole \`vitrine ingest\` (without and with the poster) against one
+                  \`gltf-transform optimize\` run; results in .cache/bench/pipeline-subdivided.{json,md}`;
 
 /** Reads the command line; throws with the usage text on anything it does not understand. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -57,12 +63,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       'large-sizes': { type: 'string' },
       'atlas-size': { type: 'string' },
       atlases: { type: 'string' },
+      subdivided: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) throw new Error(USAGE);
   const quick = values.quick ?? false;
+  const subdivided = values.subdivided ?? false;
+  if (subdivided && (quick || values.only !== undefined || values.samples !== undefined)) {
+    throw new Error(
+      `--subdivided has its own source and no fidelity scores: no --quick, --only or --samples\n${USAGE}`,
+    );
+  }
   const known = [...SOURCES, ...QUICK_SOURCES];
   let sources: readonly BenchSource[] = quick ? QUICK_SOURCES : SOURCES;
   if (values.only !== undefined) {
@@ -80,6 +93,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     views: quick ? VIEWS.filter((view) => view.name === 'front' || view.name === 'three-quarter') : VIEWS,
     renderSize: 512,
     large: largeOptions(values),
+    subdivided,
   };
 }
 
@@ -90,6 +104,7 @@ function largeOptions(values: {
   'atlas-size'?: string;
   atlases?: string;
   only?: string;
+  subdivided?: boolean;
 }): LargeBenchOptions | undefined {
   const sizes =
     values['large-sizes'] !== undefined
@@ -99,6 +114,7 @@ function largeOptions(values: {
         : values.large
           ? LARGE_SIZES
           : undefined;
+  if (sizes && values.subdivided) throw new Error(`--subdivided and the large benchmark are separate runs\n${USAGE}`);
   if (!sizes) {
     if (values['atlas-size'] !== undefined || values.atlases !== undefined) {
       throw new Error(`--atlas-size and --atlases are for the large benchmark (--large)\n${USAGE}`);

@@ -1,7 +1,8 @@
 // `npm run bench:pipeline`: our `mobile` derivative against gltf-transform optimize and
 // gltfpack, on the same input, at the same triangle count. Prints one markdown table a
 // source and a summary, and writes .cache/bench/pipeline-results.{json,md}. With --large
-// (or --huge, --large-sizes) it runs the large-scan benchmark instead (large-run.ts).
+// (or --huge, --large-sizes) it runs the large-scan benchmark instead (large-run.ts), with
+// --subdivided the 1.6M-triangle whole-ingest check (subdivided-run.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { runLargeBench } from './large-run.js';
 import { sourceMarkdown, summaryMarkdown } from './report-markdown.js';
 import type { BenchResults, SourceOutcome, SourceResult } from './results.js';
 import { BENCH_DIR, ensureSource, type BenchSource } from './sources.js';
+import { runSubdividedBench } from './subdivided-run.js';
 import { summarize } from './verdict.js';
 import { benchCommand, noteMachine } from '../machine.js';
 
@@ -107,7 +109,8 @@ if (process.argv.includes('--help')) {
 async function runFromCommandLine(): Promise<void> {
   try {
     const options = parseBenchArgs(process.argv.slice(2));
-    await (options.large ? runLargeBench(options, options.large, log) : main(options));
+    if (options.subdivided) await runSubdividedBench(options, log);
+    else await (options.large ? runLargeBench(options, options.large, log) : main(options));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 2;
