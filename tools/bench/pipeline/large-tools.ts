@@ -5,14 +5,12 @@
 // - gltfpack-native: Debian's gltfpack on the OBJ, at our mobile triangle count;
 // - gltfpack-npm: the npm (WebAssembly) gltfpack on the OBJ, likewise.
 // A tool that fails is a row saying why, never the end of the benchmark.
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { runIngestTimes } from './ingest-runs.js';
 import { inspectGlb } from './inspect-output.js';
 import { LARGE_SCAN_HINTS, type LargeScanSource, type PreparedGlb } from './large-scans.js';
-import { runMeasured } from './measure-process.js';
 import type { NativeGltfpack } from './native-gltfpack.js';
-import { median, readablePart, runAtTriangleCount, runOurs, type ToolRun } from './run-tools.js';
-import { ROOT } from './sources.js';
+import { median, runAtTriangleCount, runOurs, type ToolRun } from './run-tools.js';
 import { gltfpackCommand, type ToolCommand } from './tool-commands.js';
 
 export type LargeToolName = 'ingest' | 'ours-mobile' | 'gltfpack-native' | 'gltfpack-npm';
@@ -56,39 +54,13 @@ export async function runWholeIngest(
   collection: string,
   runs: number,
 ): Promise<LargeToolRun | LargeToolFailure> {
-  const args = [
-    path.join(ROOT, 'packages/cli/bin/vitrine.js'),
-    'ingest',
-    scan.obj,
-    '--collection',
-    collection,
-    '--id',
-    scan.name,
-    ...LARGE_SCAN_HINTS,
-    '--force',
-    '--json',
-  ];
-  const commandLine = ['node', ...args].map(readablePart).join(' ');
-  const walls: number[] = [];
-  const peaks: number[] = [];
-  let stdout = '';
-  for (let run = 0; run < runs; run++) {
-    await rm(collection, { recursive: true, force: true });
-    const measured = await runMeasured(process.execPath, args, ROOT);
-    if (measured.exitCode !== 0) {
-      return {
-        tool: 'ingest',
-        status: 'failed',
-        reason: `exit ${measured.exitCode}: ${lastLines(measured.stderr || measured.stdout)}`,
-        commandLine,
-        wallMs: measured.wallMs,
-        ...(measured.peakRssBytes !== undefined ? { peakRssBytes: measured.peakRssBytes } : {}),
-      };
-    }
-    walls.push(measured.wallMs);
-    if (measured.peakRssBytes !== undefined) peaks.push(measured.peakRssBytes);
-    stdout = measured.stdout;
+  const ingested = await runIngestTimes(scan.obj, { collection, id: scan.name, extraArgs: LARGE_SCAN_HINTS, runs });
+  const { commandLine } = ingested;
+  if (!ingested.ok) {
+    const { reason, wallMs, peakRssBytes } = ingested;
+    return { tool: 'ingest', status: 'failed', reason, commandLine, wallMs, ...(peakRssBytes ? { peakRssBytes } : {}) };
   }
+  const { wallsMs: walls, peaksBytes: peaks, stdout } = ingested;
   const mobile = mobileDerivative(stdout);
   if (!mobile) {
     return { tool: 'ingest', status: 'failed', reason: 'its --json output names no mobile derivative', commandLine };
@@ -197,10 +169,6 @@ async function attempt(
 function withoutOption(args: readonly string[], option: string): string[] {
   const at = args.indexOf(option);
   return at < 0 ? [...args] : [...args.slice(0, at), ...args.slice(at + 2)];
-}
-
-function lastLines(text: string): string {
-  return text.trim().split('\n').slice(-3).join(' | ');
 }
 
 export function isFailure(run: LargeToolRun | LargeToolFailure): run is LargeToolFailure {

@@ -1,13 +1,12 @@
 // The subdivided benchmark's contenders, each a process of its own measured from outside
 // (measure-process.ts) on the same GLB: our whole `vitrine ingest` without and with the
 // poster, and `gltf-transform optimize` at our mobile triangle count.
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_PROFILES } from '@vitrine/core';
 import { findChromium } from '../../../packages/cli/src/browser/find-chromium.js';
-import { runMeasured } from './measure-process.js';
-import { median, readablePart, runAtTriangleCount } from './run-tools.js';
-import { ROOT } from './sources.js';
+import { runIngestTimes } from './ingest-runs.js';
+import { median, runAtTriangleCount } from './run-tools.js';
 import { gltfTransformCommand } from './tool-commands.js';
 
 export type SubdividedToolName = 'ingest' | 'ingest-with-poster' | 'gltf-transform';
@@ -42,9 +41,8 @@ const ARTEFACT_ID = 'bali-mask-subdivided';
 
 /**
  * `vitrine ingest` as a curator runs it (packages/cli/bin/vitrine.js, TypeScript through tsx),
- * into a scratch collection emptied before every run so that each does the whole work. The
- * large benchmark's runWholeIngest does the same for its OBJs, but with their unit and
- * up-axis hints built in and the poster always on, which this GLB must not get.
+ * into a scratch collection emptied before every run so that each does the whole work
+ * (runIngestTimes, shared with the large benchmark, which adds its unit and up-axis hints).
  */
 export async function runIngest(
   input: string,
@@ -60,33 +58,15 @@ export async function runIngest(
       reason: 'no Chromium to render the poster (install chromium or set CHROMIUM_PATH)',
     };
   }
-  const args = [
-    path.join(ROOT, 'packages/cli/bin/vitrine.js'),
-    'ingest',
-    input,
-    '--collection',
+  const ingested = await runIngestTimes(input, {
     collection,
-    '--id',
-    ARTEFACT_ID,
-    '--force',
-    ...(withPoster ? [] : ['--no-poster']),
-    '--json',
-  ];
-  const commandLine = ['node', ...args].map(readablePart).join(' ');
-  const walls: number[] = [];
-  const peaks: number[] = [];
-  let stdout = '';
-  for (let run = 0; run < runs; run++) {
-    await rm(collection, { recursive: true, force: true });
-    const measured = await runMeasured(process.execPath, args, ROOT);
-    if (measured.exitCode !== 0) {
-      const detail = (measured.stderr || measured.stdout).trim().split('\n').slice(-3).join(' | ');
-      return { tool, status: 'failed', reason: `exit ${measured.exitCode}: ${detail}`, commandLine };
-    }
-    walls.push(measured.wallMs);
-    if (measured.peakRssBytes !== undefined) peaks.push(measured.peakRssBytes);
-    stdout = measured.stdout;
-  }
+    id: ARTEFACT_ID,
+    extraArgs: withPoster ? [] : ['--no-poster'],
+    runs,
+  });
+  const { commandLine } = ingested;
+  if (!ingested.ok) return { tool, status: 'failed', reason: ingested.reason, commandLine };
+  const { wallsMs: walls, peaksBytes: peaks, stdout } = ingested;
   const artefact = ingestedArtefact(stdout);
   const mobile = artefact?.derivatives?.find((derivative) => derivative.profile === 'mobile');
   if (!artefact || !mobile) {
