@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { launchChromium } from '../../packages/cli/src/browser/launch-chromium.js';
+import { launchChromium } from '@vitrine/cli/node';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Screenshots are kept here as test artefacts (CI can upload the folder). */

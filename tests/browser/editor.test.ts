@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveCollection, type RunningSite } from '../../packages/cli/src/site/serve-collection.js';
+import { serveCollection, type RunningSite } from '@vitrine/cli/node';
 import { axeViolations } from './axe.js';
 import { closeBrowser, keepScreenshot, openIsolatedPage } from './browser.js';
 

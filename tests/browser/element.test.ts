@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolders, type FolderServer } from '../../packages/cli/src/poster/serve-folders.js';
+import { serveFolders, type FolderServer } from '@vitrine/cli/node';
 import { closeBrowser, coveredFraction, keepScreenshot, openIsolatedPage } from './browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

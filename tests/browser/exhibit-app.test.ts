@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { serveFolders } from '../../packages/cli/src/poster/serve-folders.js';
-import { buildSite } from '../../packages/cli/src/site/build-site.js';
+import { serveFolders } from '@vitrine/cli/node';
+import { buildSite } from '@vitrine/cli/node';
 import { axeViolations } from './axe.js';
 import { closeBrowser, keepScreenshot, openIsolatedPage } from './browser.js';
 

@@ -2,8 +2,8 @@
 // app built for production and served with the collection by `vitrine serve`'s server,
 // as a museum would run it.
 import type { TestProject } from 'vitest/node';
-import { ensureChromium } from '../../packages/cli/src/browser/find-chromium.js';
-import { serveCollection } from '../../packages/cli/src/site/serve-collection.js';
+import { ensureChromium } from '@vitrine/cli/node';
+import { serveCollection } from '@vitrine/cli/node';
 import { prepareSampleCollection } from '../../tools/collection/prepare-sample-collection.js';
 
 declare module 'vitest' {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { artefactSchema, contentHashedName, type Artefact, type Derivative } from '@vitrine/core';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { serveCollection, type RunningSite } from '../../packages/cli/src/site/serve-collection.js';
+import { serveCollection, type RunningSite } from '@vitrine/cli/node';
 import { COLLECTION_DIR } from '../../tools/collection/prepare-sample-collection.js';
 import { closeBrowser, openIsolatedPage } from './browser.js';
 

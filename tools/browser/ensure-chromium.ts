@@ -1,5 +1,5 @@
 // `npm run browser`: make sure the browser tests have a Chromium, or say in one line what to do.
-import { ChromiumNotFound, ensureChromium } from '../../packages/cli/src/browser/find-chromium.js';
+import { ChromiumNotFound, ensureChromium } from '@vitrine/cli/node';
 
 try {
   const path = ensureChromium((line) => console.log(line));

@@ -1,2 +1,2 @@
 // Dev tools and benchmarks launch Chromium the way the CLI does (posters): one set of flags.
-export { CHROMIUM_ARGS, launchChromium } from '../../packages/cli/src/browser/launch-chromium.js';
+export { CHROMIUM_ARGS, launchChromium } from '@vitrine/cli/node';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hashSourceFiles } from '../../packages/cli/src/hash-source-files.js';
+import { hashSourceFiles } from '@vitrine/cli/node';
 
 /**
  * A hash of the pipeline's and core's code. Ingest's own key covers a source and its

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { languageTextSchema, lengthUnitSchema } from '@vitrine/core';
 import { SUPPORTED_EXTENSIONS, ingest } from '@vitrine/pipeline';
-import { hashSourceFiles } from '../../packages/cli/src/hash-source-files.js';
-import { renderPoster } from '../../packages/cli/src/poster/render-poster.js';
+import { hashSourceFiles } from '@vitrine/cli/node';
+import { renderPoster } from '@vitrine/cli/node';
 import { pipelineCodeKey, readStamp, writeStamp } from './code-stamp.js';
 import { generateSamples } from '../samples/generate.js';
 

@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_PROFILES } from '@vitrine/core';
-import { findChromium } from '../../../packages/cli/src/browser/find-chromium.js';
+import { findChromium } from '@vitrine/cli/node';
 import { runIngestTimes } from './ingest-runs.js';
 import { median, runAtTriangleCount } from './run-tools.js';
 import { gltfTransformCommand } from './tool-commands.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Route } from 'playwright-core';
-import { launchChromium } from '../../../packages/cli/src/browser/launch-chromium.js';
+import { launchChromium } from '@vitrine/cli/node';
 import { buildRenderPage } from './build-page.js';
 import type { RenderRequest, RenderResult, ViewDirection } from './views.js';
 

@@ -5,7 +5,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serveFolders } from '../../../packages/cli/src/poster/serve-folders.js';
+import { serveFolders } from '@vitrine/cli/node';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../browser/launch.js';
 import { BENCH_DIR } from '../pipeline/sources.js';
