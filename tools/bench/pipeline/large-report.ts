@@ -8,6 +8,7 @@ import {
   type LargeToolOutcome,
 } from './large-results.js';
 import type { LargeToolName } from './large-tools.js';
+import { count, mebibytes, megabytes, seconds } from './report-format.js';
 
 export const LARGE_TOOL_LABELS: Readonly<Record<LargeToolName, string>> = {
   ingest: 'ours: whole `vitrine ingest`',
@@ -105,22 +106,6 @@ function nativeLine(native: LargeBenchResults['nativeGltfpack']): string {
   if ('missing' in native) return `${native.missing}.`;
   const cap = native.takesSimplifyError ? '' : ' (it has no `-se`: its simplification error stays capped at 1 %)';
   return `${native.version} at \`${native.path}\`${cap}.`;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-function mebibytes(bytes: number | undefined): string {
-  return bytes === undefined ? 'n/a' : `${Math.round(bytes / 2 ** 20).toLocaleString('en')} MiB`;
-}
-
-function megabytes(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en');
 }
 
 /** Distances span 0.001 % to several %: three significant digits say each of them. */

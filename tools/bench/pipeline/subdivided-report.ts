@@ -2,6 +2,7 @@
 import { machineLine } from '../machine.js';
 import type { SubdividedBenchResults } from './subdivided-results.js';
 import type { SubdividedToolName, SubdividedToolOutcome } from './subdivided-tools.js';
+import { count, mebibytes, megabytes, seconds } from './report-format.js';
 
 const LABELS: Readonly<Record<SubdividedToolName, string>> = {
   ingest: 'ours: whole `vitrine ingest --no-poster`',
@@ -56,22 +57,6 @@ function toolRow(outcome: SubdividedToolOutcome): string {
   ]
     .join(' | ')
     .trim();
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
-
-function mebibytes(bytes: number | undefined): string {
-  return bytes === undefined ? 'n/a' : `${Math.round(bytes / 2 ** 20).toLocaleString('en')} MiB`;
-}
-
-function megabytes(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en');
 }
 
 /** A reason inside a table cell: no line breaks, no pipes. */
